@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface BenchFigure {
+  /** What is measured, e.g. "GET contact by phone, req/s". */
+  metric: string;
+  value: number;
+  /** The same machine's baseline measured in the same run, e.g. a bare Fastify route. */
+  baseline: number;
+  baselineName: string;
+  /** Whether a higher value is better (throughput) or lower (latency, memory). */
+  higherIsBetter: boolean;
+  /** The target as a ratio or absolute figure, described in words, and whether it held. */
+  target?: string;
+  met?: boolean;
+  extra?: Record<string, number | string>;
+}
+
+/** Writes bench/results/<name>.json and prints one line per figure: value, baseline, ratio. */
+export function reportBench(name: string, figures: BenchFigure[]): void {
+  const dir = path.resolve('bench/results');
+  mkdirSync(dir, { recursive: true });
+  const rows = figures.map((f) => ({ ...f, ratio: f.baseline === 0 ? null : f.value / f.baseline }));
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ name, at: new Date().toISOString(), figures: rows }, null, 2));
+  for (const r of rows) {
+    const ratio = r.ratio === null ? 'n/a' : `${r.ratio.toFixed(2)}x`;
+    const verdict = r.met === undefined ? '' : r.met ? '  [target met]' : '  [TARGET MISSED]';
+    const target = r.target ? `  target: ${r.target}` : '';
+    process.stdout.write(
+      `${name.padEnd(18)} ${r.metric}: ${fmt(r.value)} vs ${r.baselineName} ${fmt(r.baseline)} = ${ratio}${target}${verdict}\n`,
+    );
+  }
+}
+
+const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));

@@ -1,0 +1,32 @@
+import { startSwitchboard } from '../main.ts';
+import { DEMO_PASSWORD, demoPeople, seedDemoProject } from '../demo/seed.ts';
+import { configOrExit } from './index.ts';
+
+/** `switchboard start`: serve until Ctrl-C, then stop the server and the embedded database cleanly. */
+export async function startCommand(): Promise<void> {
+  const { config, log } = configOrExit();
+  const sb = await startSwitchboard(config, log);
+  if (config.DEMO) await seedDemoProject(sb.db.db, log);
+  const lines = [
+    '',
+    `  Switchboard is running at ${sb.url}`,
+    `  API docs: ${sb.url}/docs`,
+    ...(config.DEMO
+      ? ['', `  Demo logins (password "${DEMO_PASSWORD}"):`, ...demoPeople.map((p) => `    ${p.role.padEnd(10)} ${p.email}`)]
+      : []),
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await sb.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
+import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
+
+let sb: TestSwitchboard;
+let p: TestProject;
+
+beforeAll(async () => {
+  sb = await startTestSwitchboard();
+  p = await seedProject(sb);
+});
+afterAll(() => sb?.stop());
+
+describe('sign-in', () => {
+  it('signs in with the right password and sets an httpOnly session cookie', async () => {
+    const res = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: p.agent.email, password: p.agent.password } });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/sb_session=.*HttpOnly/i);
+    expect(res.json().projects).toEqual([expect.objectContaining({ projectId: p.projectId, role: 'agent' })]);
+  });
+
+  it('gives the same answer for a wrong password and an unknown e-mail', async () => {
+    const wrong = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: p.agent.email, password: 'nope' } });
+    const unknown = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ghost@example.test', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('rejects malformed JSON and unknown fields with stable codes', async () => {
+    const bad = await sb.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(bad.json().error.code).toBe('MALFORMED_JSON');
+    const extra = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a', password: 'b', admin: true } });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { connect, type DbHandle } from './platform/db/db.ts';
+import { startEmbeddedPostgres, type EmbeddedDb } from './platform/db/embedded.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { EventBus } from './platform/events/bus.ts';
+import { bridgeEvents } from './platform/events/pg-bridge.ts';
+import { buildApp } from './platform/http/app.ts';
+import { opsRoutes } from './platform/http/ops-routes.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface Switchboard {
+  app: FastifyInstance;
+  url: string;
+  db: DbHandle;
+  bus: EventBus;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/** Brings up the database (embedded unless DATABASE_URL), migrations, services and HTTP, in that order. */
+export async function openDatabase(config: Config, log: Logger): Promise<{ handle: DbHandle; embedded?: EmbeddedDb }> {
+  let embedded: EmbeddedDb | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, log: (m) => log.debug(m) });
+    url = embedded.url;
+  }
+  const handle = connect(url);
+  const applied = await migrate(handle.pool);
+  if (applied.length) log.info({ applied }, 'database migrated');
+  return { handle, embedded };
+}
+
+export async function startSwitchboard(config: Config, log: Logger, opts: { listen?: boolean } = {}): Promise<Switchboard> {
+  const { handle, embedded } = await openDatabase(config, log);
+  const bus = new EventBus();
+  const unbridge = await bridgeEvents(bus, handle.pool, handle.url, log);
+  const jobs = await startJobs(handle.url, log);
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
+  const services = await createServices({ config, log, db: handle.db, bus, jobs, mailer });
+  const app = await buildApp({
+    config,
+    log,
+    resolver: services.directory.access,
+    routes: [opsRoutes(handle.db), ...services.routes],
+  });
+  let url = config.publicUrl;
+  if (opts.listen !== false) {
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
+  } else {
+    await app.ready();
+  }
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+    await services.stop();
+    await jobs.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
+    await unbridge();
+    await handle.close();
+    await embedded?.stop();
+  };
+  return { app, url, db: handle, bus, services, stop };
+}

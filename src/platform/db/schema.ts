@@ -1,0 +1,143 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A column the database fills in (default) but that may be given on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+
+export interface OrganisationsTable { id: Generated<string>; name: string; created_at: Timestamp }
+export interface ProjectsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  default_country: Defaulted<string>;
+  timezone: Defaulted<string>;
+  created_at: Timestamp;
+}
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: Defaulted<string>;
+  password_hash: string | null;
+  locale: Defaulted<string>;
+  created_at: Timestamp;
+}
+export interface MembershipsTable { project_id: string; user_id: string; role: Role; created_at: Timestamp }
+export interface InvitationsTable {
+  id: Generated<string>;
+  project_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  created_at: Timestamp;
+}
+export interface SessionsTable { token_hash: string; user_id: string; expires_at: Timestamp; created_at: Timestamp }
+export interface ApiKeysTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+export interface AuditLogTable {
+  id: Generated<string>;
+  project_id: string | null;
+  actor_kind: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: Json;
+  at: Timestamp;
+}
+export type AccountKind = 'customer' | 'supplier' | 'partner' | 'other';
+interface PartyColumns {
+  id: Generated<string>;
+  project_id: string;
+  external_id: string | null;
+  name: string;
+  owner_id: string | null;
+  city: string | null;
+  region: string | null;
+  timezone: string | null;
+  tags: Defaulted<string[]>;
+  custom: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface AccountsTable extends PartyColumns { kind: AccountKind }
+export interface ContactsTable extends PartyColumns { account_id: string | null; emails: Defaulted<string[]> }
+export interface ContactPhonesTable {
+  project_id: string;
+  phone: string;
+  contact_id: string;
+  label: Defaulted<string>;
+  position: Defaulted<number>;
+}
+export interface WebhooksTable {
+  id: Generated<string>;
+  project_id: string;
+  url: string;
+  secret: string;
+  event_types: string[];
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+export type DeliveryStatus = 'pending' | 'delivered' | 'retrying' | 'failed';
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  project_id: string;
+  event_id: string;
+  event_type: string;
+  payload: Json;
+  status: DeliveryStatus;
+  attempts: Defaulted<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface ImportsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: string;
+  file_name: Defaulted<string>;
+  status: 'running' | 'done' | 'failed';
+  rows_total: Defaulted<number>;
+  rows_imported: Defaulted<number>;
+  rows_failed: Defaulted<number>;
+  errors: Json;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** The whole schema as Kysely sees it. Each migration that adds a table adds it here. */
+export interface Database {
+  organisations: OrganisationsTable;
+  projects: ProjectsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  contact_phones: ContactPhonesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  imports: ImportsTable;
+}

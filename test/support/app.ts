@@ -1,0 +1,27 @@
+import { loadConfig, type Config } from '../../src/config.ts';
+import { startSwitchboard, type Switchboard } from '../../src/main.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { createTestDatabase } from './db.ts';
+
+export interface TestSwitchboard extends Switchboard {
+  config: Config;
+}
+
+/**
+ * The whole server on its own test database. `listen: false` keeps it in-process for
+ * `app.inject`; pass `listen: true` for tests that need a real socket (WebSocket, browser, SMTP links).
+ */
+export async function startTestSwitchboard(
+  opts: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestSwitchboard> {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DEMO: 'false',
+    ...opts.env,
+  });
+  const sb = await startSwitchboard(config, createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false });
+  return Object.assign(sb, { config });
+}
