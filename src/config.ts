@@ -20,8 +20,18 @@ const schema = z.object({
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(200 * 1_048_576),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(6000),
+  TRUST_PROXY: z.string().optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).default(14),
   INVITE_HOURS: z.coerce.number().int().min(1).default(72),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).default(30),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** The PBX's route question is answered within this many ms, by the fallback route if need be. */
+  ROUTE_DEADLINE_MS: z.coerce.number().int().min(50).max(5000).default(500),
+  AGENT_DISCONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  AGENT_DISCONNECT_STATE: z.enum(['break', 'offline']).default('break'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & { publicUrl: string };
@@ -41,5 +51,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' ? 'localhost' : c.HOST;
-  return Object.freeze({ ...c, publicUrl: c.PUBLIC_URL ?? `http://${host}:${c.PORT}` });
+  return Object.freeze({ ...c, publicUrl: (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/+$/, '') });
 }

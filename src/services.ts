@@ -9,6 +9,19 @@ import { eventSocketRoutes } from './platform/ws/events-route.ts';
 import { createDirectory } from './domains/directory/index.ts';
 import { directoryRoutes } from './domains/directory/routes.ts';
 import { projectAdminRoutes } from './domains/directory/admin-routes.ts';
+import { createContacts } from './domains/contacts/index.ts';
+import { contactRoutes } from './domains/contacts/routes.ts';
+import { createImports } from './domains/imports/index.ts';
+import { importRoutes } from './domains/imports/routes.ts';
+import { createWebhooks } from './domains/webhooks/index.ts';
+import { webhookRoutes } from './domains/webhooks/routes.ts';
+import { createRouting } from './domains/tasks/index.ts';
+import { taskRoutes } from './domains/tasks/routes.ts';
+import { routingAdminRoutes } from './domains/tasks/admin-routes.ts';
+import { createCallRouting } from './domains/call-routing/index.ts';
+import { callRoutingRoutes } from './domains/call-routing/routes.ts';
+import { KamailioAdapter } from './telephony/adapters/kamailio/adapter.ts';
+import { kamailioRoutes } from './telephony/adapters/kamailio/routes.ts';
 
 export interface Platform {
   config: Config;
@@ -29,12 +42,63 @@ export async function createServices(p: Platform) {
     sessionDays: p.config.SESSION_DAYS,
     inviteHours: p.config.INVITE_HOURS,
   });
+  const contacts = createContacts({
+    db: p.db,
+    bus: p.bus,
+    directory: {
+      members: (projectId) => directory.members.list(projectId),
+      defaultCountry: async (projectId) => (await directory.projects.get(projectId)).defaultCountry,
+    },
+  });
+  const imports = createImports({ db: p.db, bus: p.bus, facts: contacts.facts, log: p.log });
+  const webhooks = createWebhooks(
+    { db: p.db, bus: p.bus, jobs: p.jobs, log: p.log },
+    {
+      policy: { maxAttempts: p.config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: p.config.WEBHOOK_RETRY_BASE_MS },
+      timeoutMs: p.config.WEBHOOK_TIMEOUT_MS,
+      logDays: p.config.WEBHOOK_LOG_DAYS,
+    },
+  );
+  await webhooks.start();
+  const routing = createRouting({
+    db: p.db,
+    bus: p.bus,
+    log: p.log,
+    disconnectGraceMs: p.config.AGENT_DISCONNECT_GRACE_MS,
+    disconnectTo: p.config.AGENT_DISCONNECT_STATE,
+  });
+  await routing.start();
+  const callRouting = createCallRouting({ db: p.db, bus: p.bus, log: p.log, deadlineMs: p.config.ROUTE_DEADLINE_MS });
+  await callRouting.start();
+  const kamailio = new KamailioAdapter(
+    {
+      router: callRouting.desk,
+      events: (e) => callRouting.desk.record(e),
+      projectForToken: (token) => callRouting.snapshots.projectForToken(token),
+    },
+    p.log.child({ adapter: 'kamailio' }),
+  );
   const routes: RouteModule[] = [
     directoryRoutes(directory, { secureCookies: p.config.publicUrl.startsWith('https:'), loginRateLimit: p.config.LOGIN_RATE_LIMIT }),
     projectAdminRoutes(directory),
-    eventSocketRoutes(p.bus),
+    eventSocketRoutes(p.bus, { heartbeatMs: p.config.WS_HEARTBEAT_MS, presence: routing.connections }),
+    taskRoutes(routing),
+    routingAdminRoutes(routing),
+    webhookRoutes(webhooks.service),
+    contactRoutes(contacts),
+    importRoutes(imports),
+    callRoutingRoutes(callRouting),
+    kamailioRoutes(kamailio),
   ];
-  return { directory, routes, stop: async () => undefined };
+  const stop = async () => {
+    callRouting.stop();
+    await kamailio.close();
+    routing.stop();
+    await webhooks.stop();
+    await imports.stop();
+    await contacts.phoneIndex.close();
+  };
+  return { directory, contacts, imports, webhooks: webhooks.service, routing, callRouting, kamailio, routes, stop };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

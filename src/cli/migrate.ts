@@ -1,5 +1,5 @@
 import { openDatabase } from '../main.ts';
-import { configOrExit } from './index.ts';
+import { configOrExit } from './context.ts';
 
 export async function migrateCommand(): Promise<void> {
   const { config, log } = configOrExit();

@@ -1,12 +1,14 @@
 import { startSwitchboard } from '../main.ts';
 import { DEMO_PASSWORD, demoPeople, seedDemoProject } from '../demo/seed.ts';
-import { configOrExit } from './index.ts';
+import { configOrExit } from './context.ts';
+import { startDemoRouting } from '../demo/routing.ts';
 
 /** `switchboard start`: serve until Ctrl-C, then stop the server and the embedded database cleanly. */
 export async function startCommand(): Promise<void> {
   const { config, log } = configOrExit();
   const sb = await startSwitchboard(config, log);
-  if (config.DEMO) await seedDemoProject(sb.db.db, log);
+  const demo = config.DEMO ? await seedDemoProject(sb.db.db, log) : undefined;
+  const stopLeads = demo ? await startDemoRouting(sb, demo.project.projectId, log) : undefined;
   const lines = [
     '',
     `  Switchboard is running at ${sb.url}`,
@@ -23,6 +25,7 @@ export async function startCommand(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopLeads?.();
     log.info({ signal }, 'stopping');
     await sb.stop();
     process.exit(0);

@@ -1,10 +1,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../platform/db/db.ts';
 import type { Role } from '../platform/db/schema.ts';
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../platform/security/secrets.ts';
+import { generateCounterparties, insertCounterparties } from './counterparties.ts';
 
 export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_PROJECT = 'Demo: Praha Sales';
+/** The seeds' 14,500 counterparty numbers: one account with one contact each. */
+export const DEMO_COUNTERPARTIES = 14_500;
 
 export const demoPeople: { email: string; name: string; role: Role }[] = [
   { email: 'admin@demo.local', name: 'Alena Adminová', role: 'admin' },
@@ -33,6 +37,7 @@ export async function seedDemoProject(db: Db, log: Logger): Promise<{ project: D
       .values({ organisation_id: org.id, name: DEMO_PROJECT, default_country: 'CZ', timezone: 'Europe/Prague' })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const agentIds: string[] = [];
     for (const person of demoPeople) {
       const user = await tx
         .insertInto('users')
@@ -40,7 +45,9 @@ export async function seedDemoProject(db: Db, log: Logger): Promise<{ project: D
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('memberships').values({ project_id: project.id, user_id: user.id, role: person.role }).execute();
+      if (person.role === 'agent') agentIds.push(user.id);
     }
+    await insertCounterparties(tx, project.id, generateCounterparties(DEMO_COUNTERPARTIES, agentIds, () => randomUUID()));
     return project.id;
   });
   return { project: { projectId, people: await peopleOf(db, projectId) }, created: true };

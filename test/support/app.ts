@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startSwitchboard, type Switchboard } from '../../src/main.ts';
 import { createLogger } from '../../src/platform/log.ts';
@@ -10,9 +11,10 @@ export interface TestSwitchboard extends Switchboard {
 /**
  * The whole server on its own test database. `listen: false` keeps it in-process for
  * `app.inject`; pass `listen: true` for tests that need a real socket (WebSocket, browser, SMTP links).
+ * Pass `log` to capture what the server logs (a pino logger writing to your own stream).
  */
 export async function startTestSwitchboard(
-  opts: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+  opts: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string; log?: Logger } = {},
 ): Promise<TestSwitchboard> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
@@ -22,6 +24,6 @@ export async function startTestSwitchboard(
     DEMO: 'false',
     ...opts.env,
   });
-  const sb = await startSwitchboard(config, createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false });
+  const sb = await startSwitchboard(config, opts.log ?? createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false });
   return Object.assign(sb, { config });
 }

@@ -8,7 +8,7 @@ import { newToken, sha256 } from '../../platform/security/secrets.ts';
 export class ApiKeys {
   constructor(
     private readonly db: Db,
-    private readonly onRevoke: () => void,
+    private readonly onRevoke: (projectId: string, apiKeyId: string) => void,
   ) {}
 
   async create(projectId: string, name: string, role: Role, actor: Actor) {
@@ -53,6 +53,6 @@ export class ApiKeys {
       if (!res.numUpdatedRows) throw new AppError('API_KEY_NOT_FOUND', 'No active API key with that id');
       await recordAudit(tx, { projectId, actor, action: 'revoke', entity: 'api_key', entityId: id });
     });
-    this.onRevoke();
+    this.onRevoke(projectId, id);
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type Actor } from '../../platform/audit.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { hashPassword, newToken, sha256 } from '../../platform/security/secrets.ts';
+import { hashPassword, newToken, sha256, verifyPassword } from '../../platform/security/secrets.ts';
 
 /** Agents (and anyone else) join a project through an e-mailed link and set their own password. */
 export class Invitations {
@@ -24,6 +24,8 @@ export class Invitations {
     if (member) throw new AppError('ALREADY_MEMBER', `${email} is already a member of this project`);
     const token = newToken('inv_');
     const project = await db.selectFrom('projects').select('name').where('id', '=', projectId).executeTakeFirstOrThrow();
+    const link = `${this.deps.publicUrl}/invite/${token}`;
+    // The e-mail goes out inside the transaction: if it cannot be sent, no invitation is left behind.
     const id = await db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('invitations')
@@ -38,16 +40,23 @@ export class Invitations {
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAudit(tx, { projectId, actor, action: 'invite', entity: 'invitation', entityId: row.id, details: { email, role } });
+      await this.deliver(email, project.name, role, link);
       return row.id;
-    });
-    const link = `${this.deps.publicUrl}/invite/${token}`;
-    await this.deps.mailer.send({
-      to: email,
-      subject: `You are invited to ${project.name} on Switchboard`,
-      text: `You have been invited to join ${project.name} as ${role}.\n\nSet your name and password here (valid ${this.deps.hours} h):\n${link}\n`,
     });
     this.deps.bus.publish(projectId, 'member.invited', { email, role });
     return { id, link };
+  }
+
+  private async deliver(to: string, projectName: string, role: Role, link: string): Promise<void> {
+    try {
+      await this.deps.mailer.send({
+        to,
+        subject: `You are invited to ${projectName} on Switchboard`,
+        text: `You have been invited to join ${projectName} as ${role}.\n\nSet your name and password here (valid ${this.deps.hours} h):\n${link}\n`,
+      });
+    } catch (err) {
+      throw new AppError('MAIL_FAILED', `The invitation e-mail to ${to} could not be sent: ${(err as Error).message}`);
+    }
   }
 
   async list(projectId: string) {
@@ -68,7 +77,7 @@ export class Invitations {
         .where('id', '=', id)
         .where('accepted_at', 'is', null)
         .executeTakeFirst();
-      if (!res.numDeletedRows) throw new AppError('INVITATION_INVALID', 'No open invitation with that id');
+      if (!res.numDeletedRows) throw new AppError('INVITATION_NOT_FOUND', 'No open invitation with that id');
       await recordAudit(tx, { projectId, actor, action: 'revoke', entity: 'invitation', entityId: id });
     });
   }
@@ -81,11 +90,19 @@ export class Invitations {
     return { email: inv.email, role: inv.role, projectName: project.name, hasAccount: Boolean(user?.password_hash) };
   }
 
-  /** Creates the account (or joins an existing one) and returns the user to sign in. */
+  /**
+   * Creates the account and joins the project. Someone who already has an account proves it with
+   * their current password, because a link must never reset an existing password; an existing
+   * member keeps the role they have (roles change through the members API).
+   */
   async accept(token: string, name: string, password: string): Promise<{ userId: string; projectId: string }> {
     const inv = await this.open(token);
-    const passwordHash = await hashPassword(password);
-    return this.deps.db.transaction().execute(async (tx) => {
+    const existing = await this.findUser(inv.email);
+    if (existing?.password_hash && !(await verifyPassword(password, existing.password_hash))) {
+      throw new AppError('INVALID_CREDENTIALS', 'This e-mail already has an account: enter its current password to join');
+    }
+    const passwordHash = existing?.password_hash ?? (await hashPassword(password));
+    const userId = await this.deps.db.transaction().execute(async (tx) => {
       const claimed = await tx
         .updateTable('invitations')
         .set({ accepted_at: new Date() })
@@ -93,20 +110,20 @@ export class Invitations {
         .where('accepted_at', 'is', null)
         .executeTakeFirst();
       if (!claimed.numUpdatedRows) throw new AppError('INVITATION_INVALID', 'This invitation has already been used');
-      const existing = await this.findUser(inv.email);
-      const userId = existing
+      const id = existing
         ? existing.id
         : (await tx.insertInto('users').values({ email: inv.email, name, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow()).id;
-      if (existing) await tx.updateTable('users').set({ name, password_hash: passwordHash }).where('id', '=', userId).execute();
+      if (existing && !existing.password_hash) await tx.updateTable('users').set({ name, password_hash: passwordHash }).where('id', '=', id).execute();
       await tx
         .insertInto('memberships')
-        .values({ project_id: inv.project_id, user_id: userId, role: inv.role })
-        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role: inv.role }))
+        .values({ project_id: inv.project_id, user_id: id, role: inv.role })
+        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
         .execute();
-      await recordAudit(tx, { projectId: inv.project_id, actor: { kind: 'user', id: userId }, action: 'join', entity: 'membership', entityId: userId, details: { role: inv.role } });
-      this.deps.bus.publish(inv.project_id, 'member.joined', { userId, role: inv.role });
-      return { userId, projectId: inv.project_id };
+      await recordAudit(tx, { projectId: inv.project_id, actor: { kind: 'user', id }, action: 'join', entity: 'membership', entityId: id, details: { role: inv.role } });
+      return id;
     });
+    this.deps.bus.publish(inv.project_id, 'member.joined', { userId, role: inv.role });
+    return { userId, projectId: inv.project_id };
   }
 
   private async open(token: string) {

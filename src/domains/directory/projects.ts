@@ -42,15 +42,17 @@ export class Projects {
       .executeTakeFirstOrThrow();
   }
 
+  /** Newest first; `actorName` is the person's name or, for integrations, the API key's name. */
   audit(projectId: string, limit: number, before?: string) {
     let q = this.db
       .selectFrom('audit_log')
-      .leftJoin('users', 'users.id', 'audit_log.actor_id')
+      .leftJoin('users', (j) => j.onRef('users.id', '=', 'audit_log.actor_id').on('audit_log.actor_kind', '=', 'user'))
+      .leftJoin('api_keys', (j) => j.onRef('api_keys.id', '=', 'audit_log.actor_id').on('audit_log.actor_kind', '=', 'api_key'))
+      .select((eb) => eb.fn.coalesce('users.name', 'api_keys.name').as('actorName'))
       .select([
         'audit_log.id',
         'audit_log.actor_kind as actorKind',
         'audit_log.actor_id as actorId',
-        'users.name as actorName',
         'audit_log.action',
         'audit_log.entity',
         'audit_log.entity_id as entityId',

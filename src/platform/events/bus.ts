@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
 /**
- * The payload of every event type. Domains add their own types by module augmentation:
- * `declare module '../../platform/events/bus.ts' { interface EventMap { 'task.created': {...} } }`.
+ * The payload of every event type. Add a type here AND to `eventCatalog` below (tsc fails until
+ * both agree): the catalog is what webhooks and tools read at runtime.
  */
 export interface EventMap {
   'contact.created': { contactId: string; name: string };
@@ -15,10 +15,94 @@ export interface EventMap {
   'import.progress': { importId: string; rowsImported: number; rowsFailed: number; status: string };
   'member.invited': { email: string; role: string };
   'member.joined': { userId: string; role: string };
+  'api_key.revoked': { apiKeyId: string };
   'webhook.test': { message: string };
+  'webhook.changed': { webhookId: string; change: 'created' | 'updated' | 'deleted' | 'secret_rotated' };
+  'queue.changed': { queueId: string; change: 'created' | 'updated' | 'deleted' };
+  'task.created': { taskId: string; queueId: string; value: number; eligibleAt: string | null; ownerAgentId: string | null };
+  'task.offered': { taskId: string; queueId: string; agentId: string; offerId: string; expiresAt: string | null; autoAccepted: boolean; reason: string };
+  'task.accepted': { taskId: string; agentId: string; offerId: string };
+  'task.declined': { taskId: string; agentId: string; offerId: string };
+  'task.offer_timed_out': { taskId: string; agentId: string; offerId: string };
+  'task.completed': { taskId: string; agentId: string; disposition: string };
+  'task.done': { taskId: string; agentId: string | null };
+  'task.expired': { taskId: string; queueId: string };
+  'task.cancelled': { taskId: string; queueId: string };
+  'task.requeued': { taskId: string; queueId: string; eligibleAt: string | null; reason: string };
+  'agent.state_changed': {
+    agentId: string;
+    userId: string;
+    from: string;
+    to: string;
+    reason: string | null;
+    since: string;
+    taskId: string | null;
+    wrapUpUntil: string | null;
+  };
+  'call.routed': {
+    callId: string;
+    from: string | null;
+    to: string;
+    contactId: string | null;
+    callerKind: string;
+    ruleId: string | null;
+    ruleName: string;
+    fallback: boolean;
+    targets: string[];
+    ms: number;
+  };
+  'call.ringing': { callId: string; from: string | null; to: string; targets: string[] };
+  'call.answered': { callId: string; extension: string | null; agentId: string | null };
+  'call.held': { callId: string; held: boolean };
+  'call.transferred': { callId: string; to: string };
+  'call.ended': { callId: string; cause: string; sipCode: number | null };
+  'call.recording': { callId: string; url: string };
+  'call_routing.changed': { change: 'rules' | 'groups' | 'settings' | 'extensions' | 'pbx_token' };
 }
 
 export type EventType = keyof EventMap;
+
+/**
+ * Every event type with a one-line description, typed against `EventMap` so that a type missing
+ * from either side is a compile error. Webhook subscriptions are validated against it at runtime.
+ */
+export const eventCatalog: { readonly [T in EventType]: string } = {
+  'contact.created': 'A contact was created',
+  'contact.updated': 'A contact was changed',
+  'contact.deleted': 'A contact was deleted',
+  'account.created': 'An account (company) was created',
+  'account.updated': 'An account was changed',
+  'account.deleted': 'An account was deleted',
+  'import.progress': 'A CSV import made progress or finished',
+  'member.invited': 'Someone was invited to the project',
+  'member.joined': 'An invited person joined the project',
+  'api_key.revoked': 'An API key was revoked; every Switchboard process stops accepting it',
+  'webhook.test': 'A test event sent from the webhook settings',
+  'webhook.changed': 'A webhook was created, changed, deleted or got a new secret',
+  'queue.changed': 'A routing queue was created, changed or deleted',
+  'task.created': 'A task (lead, callback) entered a queue',
+  'task.offered': 'The routing engine offered a task to an agent (committed before it is announced)',
+  'task.accepted': 'An agent accepted the offered task (or the queue auto-accepted it)',
+  'task.declined': 'An agent declined an offer; the task goes back to the queue',
+  'task.offer_timed_out': 'An offer was not answered in time; the task goes back to the queue',
+  'task.completed': 'An agent finished a task with a disposition; wrap-up starts',
+  'task.done': 'A task left wrap-up and is closed',
+  'task.expired': 'A task reached its TTL before anyone took it',
+  'task.cancelled': 'A task was cancelled',
+  'task.requeued': 'A task went back to its queue, possibly with a retry or callback time',
+  'agent.state_changed': 'An agent changed presence state (available, reserved, busy, wrap-up, break, offline)',
+  'call.routed': 'An inbound call was routed: the matching rule and the targets it rings',
+  'call.ringing': 'The PBX is ringing targets for a call',
+  'call.answered': 'A call was answered (by the agent on the given extension)',
+  'call.held': 'A call was put on hold or taken off hold',
+  'call.transferred': 'A call was transferred',
+  'call.ended': 'A call ended, with its cause',
+  'call.recording': 'A recording of a call is available',
+  'call_routing.changed': 'Inbound routing rules, groups, settings, extensions or the PBX token changed',
+};
+
+/** The known event types, read from `eventCatalog`. */
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
 
 export interface DomainEvent<T extends EventType = EventType> {
   id: string;

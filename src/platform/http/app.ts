@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -16,11 +16,40 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import { sha256 } from '../security/secrets.ts';
 import { errorBody, handleError } from './errors.ts';
-import { bearerToken, installPolicy, SESSION_COOKIE, type AccessResolver } from './policy.ts';
+import { bearerToken, installPolicy, SESSION_COOKIE, type Access, type AccessResolver } from './policy.ts';
 
 export type App = FastifyInstance;
 export type RouteModule = (app: FastifyInstance) => Promise<void> | void;
+
+/** One registered route as the policy sees it; the access test walks these. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  websocket: boolean;
+  schema: FastifySchema | undefined;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route of an app built by `buildApp`, one entry per method (HEAD included). */
+export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
+function recordRoutes(app: FastifyInstance): void {
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const websocket = Boolean((route as { websocket?: boolean }).websocket);
+    for (const method of methods) {
+      table.push({ method, url: route.url, access: route.config?.access, websocket, schema: route.schema });
+    }
+  });
+}
 
 export interface AppOptions {
   config: Config;
@@ -30,6 +59,17 @@ export interface AppOptions {
   webDist?: string;
 }
 
+/**
+ * Whose budget a request spends: its API key, else its session, else its IP. Hashing the whole
+ * token means nobody can drain a key's budget by sending a look-alike one.
+ */
+function rateLimitKey(req: FastifyRequest): string {
+  const key = bearerToken(req);
+  if (key) return `key:${sha256(key)}`;
+  const session = req.cookies?.[SESSION_COOKIE];
+  return session ? `session:${sha256(session)}` : `ip:${req.ip}`;
+}
+
 /** Builds the HTTP server: API under /api, OpenAPI at /docs, the web app everywhere else. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
@@ -37,7 +77,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loggerInstance: opts.log as FastifyBaseLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // X-Forwarded-For is only believed from the proxies the operator lists (addresses, CIDRs or
+    // "loopback"); otherwise anyone could pick their own IP and walk past the per-IP sign-in limit.
+    trustProxy: config.TRUST_PROXY ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     global: true,
     max: config.API_RATE_LIMIT,
     timeWindow: '1 minute',
-    keyGenerator: (req) => bearerToken(req)?.slice(0, 12) ?? req.cookies?.[SESSION_COOKIE]?.slice(0, 16) ?? req.ip,
+    keyGenerator: rateLimitKey,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       ...errorBody('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
@@ -71,7 +113,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
-  installPolicy(app, opts.resolver);
+  recordRoutes(app);
+  installPolicy(app, opts.resolver, { publicUrl: config.publicUrl });
   for (const routes of opts.routes) await app.register(async (scoped) => routes(scoped));
 
   serveWebApp(app, opts.webDist);

@@ -40,7 +40,9 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   }
   const fe = err as FastifyError;
   if (fe.statusCode === 429) {
-    reply.code(429).send(errorBody('RATE_LIMITED', 'Too many requests; slow down and retry later'));
+    // @fastify/rate-limit throws what its errorResponseBuilder returned; keep its "retry in N s".
+    const built = (err as Partial<ErrorBody>).error?.message;
+    reply.code(429).send(errorBody('RATE_LIMITED', built ?? 'Too many requests; slow down and retry later'));
     return;
   }
   const mapped = fe.code ? fastifyCodes[fe.code] : undefined;

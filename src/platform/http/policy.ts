@@ -46,10 +46,15 @@ export function bearerToken(req: FastifyRequest): string | undefined {
  * is added), and this hook enforces it before validation or the handler run. A project the caller
  * does not belong to is reported as not found, so its existence is not revealed.
  */
-export function installPolicy(app: FastifyInstance, resolver: AccessResolver): void {
+export function installPolicy(app: FastifyInstance, resolver: AccessResolver, opts: { publicUrl?: string } = {}): void {
+  const publicHost = opts.publicUrl ? new URL(opts.publicUrl).host : undefined;
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && !route.config?.access) {
+    const access = route.config?.access;
+    if (route.url.startsWith('/api') && !access) {
       throw new Error(`route ${route.method} ${route.url} declares no config.access`);
+    }
+    if (access && access !== 'public' && access !== 'signed-in' && !route.url.includes(':projectId')) {
+      throw new Error(`route ${route.method} ${route.url} needs the ${access} role of a project, so its URL needs :projectId`);
     }
   });
   app.addHook('onRequest', async (req) => {
@@ -58,16 +63,38 @@ export function installPolicy(app: FastifyInstance, resolver: AccessResolver): v
     const principal = await authenticate(req, resolver);
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer ..."');
     req.principal = principal;
+    if (principal.kind === 'user' && isCrossSite(req, publicHost)) {
+      throw new AppError('FORBIDDEN', 'A signed-in browser may change data or open a live connection only from this site');
+    }
     if (access === 'signed-in') return;
     const projectId = (req.params as Record<string, string | undefined>).projectId;
-    if (!projectId) throw new Error(`route ${req.routeOptions.url} needs :projectId for role access`);
-    const role = UUID.test(projectId) ? await resolver.roleOf(principal, projectId) : undefined;
-    if (!role) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
+    const role = projectId && UUID.test(projectId) ? await resolver.roleOf(principal, projectId) : undefined;
+    if (!projectId || !role) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
     if (!roleAtLeast(role, access)) {
       throw new AppError('FORBIDDEN', `This needs the ${access} role in this project; you are ${role}`);
     }
     req.access = { projectId, role };
   });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A cookie travels with requests that other sites make the browser send. A change (any unsafe
+ * method) or a WebSocket upgrade whose Origin is another site is refused; API keys are not
+ * ambient, so they are not checked. Requests without an Origin (curl, servers) pass.
+ */
+function isCrossSite(req: FastifyRequest, publicHost: string | undefined): boolean {
+  const origin = req.headers.origin;
+  const upgrade = req.headers.upgrade?.toLowerCase() === 'websocket';
+  if (!origin || (SAFE_METHODS.has(req.method) && !upgrade)) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  return host !== req.headers.host && host !== req.host && host !== publicHost;
 }
 
 async function authenticate(req: FastifyRequest, resolver: AccessResolver): Promise<Principal | undefined> {

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { reportBench } from './lib/report.ts';
+import { benchDatabase, type BenchDb } from './lib/contacts-db.ts';
+
+/**
+ * The PBX's route question (POST /api/telephony/kamailio/route) with 1,000,000 contacts
+ * (BENCH_SCALE=0.1: 100,000) and 50 routing rules, callers drawn uniformly from all numbers plus
+ * unknown ones, against a bare Fastify POST route in the same server process. Targets (issue 4):
+ * >= 50% of the bare route's throughput, p99 < 10 ms. Also reports the caller index's load time and RSS.
+ */
+const contacts = Math.min(1_000_000, Math.round(1_000_000 * Number(process.env.BENCH_SCALE ?? 1)));
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 20;
+
+async function load(db: BenchDb): Promise<string> {
+  const c = await db.handle.pool.connect();
+  try {
+    const user = await c.query(`INSERT INTO users (email, name) VALUES ('bench-agent@example.test', 'Agent') RETURNING id`);
+    const agentId = user.rows[0].id as string;
+    await c.query(`INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, 'agent')`, [db.projectId, agentId]);
+    await c.query('SET session_replication_role = replica');
+    await c.query(`INSERT INTO accounts (id, project_id, name, kind, owner_id)
+      SELECT md5('a' || g)::uuid, $1, 'Firma ' || g, (ARRAY['customer','supplier','partner','other'])[1 + g % 4], CASE WHEN g % 3 = 0 THEN $3::uuid END
+      FROM generate_series(0, $2::int / 4) g`, [db.projectId, contacts, agentId]);
+    await c.query(`INSERT INTO contacts (id, project_id, account_id, name, tags)
+      SELECT md5('c' || g)::uuid, $1, md5('a' || (g / 4))::uuid, 'Kontakt ' || g, ARRAY['bench'] FROM generate_series(0, $2::int - 1) g`, [db.projectId, contacts]);
+    await c.query(`INSERT INTO contact_phones (project_id, phone, contact_id)
+      SELECT $1, '+420601' || lpad(g::text, 6, '0'), md5('c' || g)::uuid FROM generate_series(0, $2::int - 1) g`, [db.projectId, contacts]);
+    await c.query('SET session_replication_role = DEFAULT');
+    await c.query('ANALYZE accounts; ANALYZE contacts; ANALYZE contact_phones');
+    return agentId;
+  } finally {
+    c.release();
+  }
+}
+
+async function cannon(url: string, headers: Record<string, string>, amount?: number) {
+  let n = 0;
+  const body = () => {
+    const i = Math.floor(Math.random() * contacts * 1.1);
+    return JSON.stringify({ callId: `bench-${n++}`, from: `+420601${String(i).padStart(6, '0')}`, to: '+420222999999' });
+  };
+  const result = await autocannon({
+    url,
+    connections,
+    ...(amount ? { amount } : { duration: seconds }),
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const db = await benchDatabase();
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  const agentId = await load(db);
+  server = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+  const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number; rssMb: number };
+  process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, RSS ${Math.round(s.rssMb)} MB\n`);
+  const route = `${s.switchboard}/api/telephony/kamailio/route`;
+  const auth = { 'x-switchboard-token': s.token };
+  await cannon(route, auth, 5000);
+  const hello = await cannon(`${s.hello}/route`, {});
+  const decided = await cannon(route, auth);
+  reportBench('route-decision', [
+    { metric: `route answer, ${contacts.toLocaleString('en')} contacts, 50 rules, req/s`, value: decided.rps, baseline: hello.rps, baselineName: 'bare Fastify POST req/s', higherIsBetter: true, target: '>= 0.50x', met: decided.rps >= 0.5 * hello.rps },
+    { metric: 'route answer p99 ms', value: decided.p99, baseline: hello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false, target: '< 10 ms', met: decided.p99 < 10, extra: { startSeconds: s.startMs / 1000, rssMb: s.rssMb } },
+  ]);
+} finally {
+  if (server) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+  await db.close();
+}

@@ -1,0 +1,44 @@
+import { subscribes, type Subscription } from './model.ts';
+
+/** A safety net: even if a change notice were lost (listener reconnecting), a cached project is reloaded this often. */
+const MAX_AGE_MS = 60_000;
+
+interface Entry {
+  loadedAt: number;
+  subscriptions: Promise<Subscription[]>;
+}
+
+/**
+ * Each project's active webhook subscriptions, kept in memory so that publishing an event costs no
+ * query once the project is loaded. `forget` drops a project after any webhook change (in this
+ * process or, via the `webhook.changed` event, in another one); the next event reloads it.
+ */
+export class SubscriptionCache {
+  private readonly byProject = new Map<string, Entry>();
+
+  constructor(
+    private readonly load: (projectId: string) => Promise<Subscription[]>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Ids of the active webhooks of the project that subscribe to this event type. */
+  async matching(projectId: string, type: string): Promise<string[]> {
+    const subs = await this.subscriptions(projectId);
+    return subs.filter((s) => subscribes(s.eventTypes, type)).map((s) => s.id);
+  }
+
+  forget(projectId: string): void {
+    this.byProject.delete(projectId);
+  }
+
+  private subscriptions(projectId: string): Promise<Subscription[]> {
+    const cached = this.byProject.get(projectId);
+    if (cached && this.now() - cached.loadedAt < MAX_AGE_MS) return cached.subscriptions;
+    const entry: Entry = { loadedAt: this.now(), subscriptions: this.load(projectId) };
+    this.byProject.set(projectId, entry);
+    entry.subscriptions.catch(() => {
+      if (this.byProject.get(projectId) === entry) this.byProject.delete(projectId);
+    });
+    return entry.subscriptions;
+  }
+}
