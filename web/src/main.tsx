@@ -1,3 +1,12 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/index.ts';
+import { App } from './app/App.tsx';
 
-createRoot(document.getElementById('root')!).render(<h1>Switchboard</h1>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

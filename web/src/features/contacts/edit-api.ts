@@ -1,0 +1,67 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { useProject } from '../../app/project.tsx';
+import type { Account, AccountKind, Contact, Page } from './api.ts';
+
+/** What the contact form sends; `null` clears a field on edit. */
+export interface ContactBody {
+  name: string;
+  accountId: string | null;
+  phones: { number: string; label?: string }[];
+  emails: string[];
+  ownerId: string | null;
+  city: string | null;
+  region: string | null;
+  timezone: string | null;
+  tags: string[];
+  custom: Record<string, unknown>;
+}
+
+export type AccountBody = Omit<ContactBody, 'accountId' | 'phones' | 'emails'> & { kind: AccountKind };
+
+export interface AccountQuery {
+  q?: string;
+  kind?: AccountKind | null;
+  limit: number;
+  offset: number;
+}
+
+/** One page of accounts, ordered by name; used by the accounts list and the contact form's account picker. */
+export function useAccounts(query: AccountQuery) {
+  const { projectId } = useProject();
+  return useQuery({
+    queryKey: ['accounts', projectId, query],
+    queryFn: ({ signal }) => api<Page<Account>>(`/projects/${projectId}/accounts`, { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Create, update and delete for contacts and accounts. Every success refreshes the lists and detail
+ * pages of both (an account's name shows on its contacts); a deletion leaves the deleted record's own
+ * page alone, since the caller navigates away from it. Failures are silent here: the forms show them
+ * next to the fields, the delete buttons as a notification.
+ */
+export function useDirectoryWrites() {
+  const { projectId } = useProject();
+  const qc = useQueryClient();
+  const refresh = (withDetails: boolean) => () =>
+    Promise.all([...(withDetails ? ['contact', 'account'] : []), 'contacts', 'accounts'].map((k) => qc.invalidateQueries({ queryKey: [k, projectId] })));
+  const base = `/projects/${projectId}`;
+  return {
+    saveContact: useMutation({
+      mutationFn: ({ id, body }: { id?: string; body: ContactBody }) =>
+        api<Contact>(id ? `${base}/contacts/${id}` : `${base}/contacts`, { method: id ? 'PATCH' : 'POST', body }),
+      onSuccess: refresh(true),
+      meta: { silent: true },
+    }),
+    deleteContact: useMutation({ mutationFn: (id: string) => api<{ ok: true }>(`${base}/contacts/${id}`, { method: 'DELETE' }), onSuccess: refresh(false), meta: { silent: true } }),
+    saveAccount: useMutation({
+      mutationFn: ({ id, body }: { id?: string; body: AccountBody }) =>
+        api<Account>(id ? `${base}/accounts/${id}` : `${base}/accounts`, { method: id ? 'PATCH' : 'POST', body }),
+      onSuccess: refresh(true),
+      meta: { silent: true },
+    }),
+    deleteAccount: useMutation({ mutationFn: (id: string) => api<{ ok: true }>(`${base}/accounts/${id}`, { method: 'DELETE' }), onSuccess: refresh(false), meta: { silent: true } }),
+  };
+}

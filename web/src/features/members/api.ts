@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { Role } from '../../app/auth.tsx';
+import { useProject } from '../../app/project.tsx';
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+
+export function useMembers() {
+  const { projectId } = useProject();
+  return useQuery({ queryKey: ['members', projectId], queryFn: () => api<Member[]>(`/projects/${projectId}/members`) });
+}
+
+export function useInvitations() {
+  const { projectId } = useProject();
+  return useQuery({ queryKey: ['invitations', projectId], queryFn: () => api<Invitation[]>(`/projects/${projectId}/invitations`) });
+}
+
+/** Role changes, removals, invitations and revocations; each refreshes the lists it affects. */
+export function useMemberActions() {
+  const { projectId } = useProject();
+  const qc = useQueryClient();
+  const refresh = () => Promise.all([
+    qc.invalidateQueries({ queryKey: ['members', projectId] }),
+    qc.invalidateQueries({ queryKey: ['invitations', projectId] }),
+  ]);
+  const base = `/projects/${projectId}`;
+  return {
+    changeRole: useMutation({
+      mutationFn: ({ userId, role }: { userId: string; role: Role }) => api(`${base}/members/${userId}`, { method: 'PATCH', body: { role } }),
+      onSettled: refresh,
+    }),
+    remove: useMutation({ mutationFn: (userId: string) => api(`${base}/members/${userId}`, { method: 'DELETE' }), onSettled: refresh }),
+    invite: useMutation({
+      mutationFn: (body: { email: string; role: Role }) => api<{ id: string }>(`${base}/invitations`, { method: 'POST', body }),
+      onSuccess: refresh,
+    }),
+    revoke: useMutation({ mutationFn: (id: string) => api(`${base}/invitations/${id}`, { method: 'DELETE' }), onSettled: refresh }),
+  };
+}
