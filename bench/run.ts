@@ -13,7 +13,9 @@ const files = readdirSync('bench')
   .sort();
 let failed = 0;
 for (const file of files) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join('bench', file)], { stdio: 'inherit' });
+  // The same young-generation size as `npm start`: fewer scavenges pausing the hot paths.
+  const args = ['--max-semi-space-size=32', '--import', 'tsx', '--expose-gc', path.join('bench', file)];
+  const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (res.status !== 0) {
     failed++;
     process.stderr.write(`bench ${file} exited with ${res.status}\n`);
