@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Code, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconKeyOff, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useConfirm } from '../../components/useConfirm.tsx';
 import { useApiKeyActions, useApiKeys, type ApiKey } from './api.ts';
 import { CreateKeyForm } from './CreateKeyForm.tsx';
 import { SecretModal } from '../../components/SecretModal.tsx';
+import { IconAction } from '../../components/IconAction.tsx';
 
 function KeyRow({ k, onRevoke }: { k: ApiKey; onRevoke: () => void }) {
   const { t } = useTranslation();
@@ -22,9 +23,7 @@ function KeyRow({ k, onRevoke }: { k: ApiKey; onRevoke: () => void }) {
       <Table.Td><Text size="sm" c="dimmed">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('apiKeys.never')}</Text></Table.Td>
       <Table.Td>
         {k.revokedAt ? <Badge color="gray" variant="light">{t('apiKeys.revoked')}</Badge> : (
-          <Tooltip label={t('apiKeys.revoke')}>
-            <ActionIcon variant="subtle" color="red" onClick={onRevoke} aria-label={t('apiKeys.revoke')}><IconKeyOff size={18} /></ActionIcon>
-          </Tooltip>
+          <IconAction label={t('apiKeys.revoke')} color="red" icon={<IconKeyOff size={18} />} onClick={onRevoke} />
         )}
       </Table.Td>
     </Table.Tr>

@@ -1,10 +1,11 @@
-import { ActionIcon, Table, Text, Tooltip } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useConfirm } from '../../components/useConfirm.tsx';
 import { useMemberActions, type Invitation } from './api.ts';
+import { IconAction } from '../../components/IconAction.tsx';
 
 /** Invitations not yet accepted, with when they expire and a way to withdraw them. */
 export function InvitationsTable({ invitations }: { invitations: Invitation[] }) {
@@ -31,12 +32,8 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
                 <Table.Td><RoleBadge role={inv.role} /></Table.Td>
                 <Table.Td><Text size="sm" c="dimmed">{formatDateTime(inv.expiresAt)}</Text></Table.Td>
                 <Table.Td>
-                  <Tooltip label={t('members.revoke')}>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('members.revoke')}
-                      onClick={() => ask({ title: t('members.revokeTitle'), body: t('members.revokeBody', { email: inv.email }), confirm: t('members.revoke'), onConfirm: () => revoke.mutate(inv.id) })}>
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <IconAction label={t('members.revoke')} color="red" icon={<IconTrash size={18} />}
+                    onClick={() => ask({ title: t('members.revokeTitle'), body: t('members.revokeBody', { email: inv.email }), confirm: t('members.revoke'), onConfirm: () => revoke.mutate(inv.id) })} />
                 </Table.Td>
               </Table.Tr>
             ))}

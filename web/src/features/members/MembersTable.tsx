@@ -1,4 +1,4 @@
-import { ActionIcon, Avatar, Group, Select, Table, Text, Tooltip } from '@mantine/core';
+import { Avatar, Group, Select, Table, Text } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type Role } from '../../app/auth.tsx';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { useConfirm } from '../../components/useConfirm.tsx';
 import { useMemberActions, type Member } from './api.ts';
 import { ROLES } from './InviteForm.tsx';
+import { IconAction } from '../../components/IconAction.tsx';
 
 /** People of the project with an inline role switch and removal. */
 export function MembersTable({ members }: { members: Member[] }) {
@@ -45,12 +46,8 @@ export function MembersTable({ members }: { members: Member[] }) {
               </Table.Td>
               <Table.Td><Text size="sm" c="dimmed">{formatDateTime(m.joinedAt)}</Text></Table.Td>
               <Table.Td>
-                <Tooltip label={t('members.remove')}>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('members.remove')}
-                    onClick={() => ask({ title: t('members.removeTitle'), body: t('members.removeBody', { name: m.name }), confirm: t('members.remove'), onConfirm: () => remove.mutate(m.id) })}>
-                    <IconUserMinus size={18} />
-                  </ActionIcon>
-                </Tooltip>
+                <IconAction label={t('members.remove')} color="red" icon={<IconUserMinus size={18} />}
+                  onClick={() => ask({ title: t('members.removeTitle'), body: t('members.removeBody', { name: m.name }), confirm: t('members.remove'), onConfirm: () => remove.mutate(m.id) })} />
               </Table.Td>
             </Table.Tr>
           ))}

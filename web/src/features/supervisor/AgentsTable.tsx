@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Group, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconAdjustments } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDuration, secondsSince } from '../desktop/time.ts';
 import { formatValue } from '../desktop/TaskDetails.tsx';
 import { AgentEditModal } from './AgentEditModal.tsx';
 import { useAgents } from './api.ts';
+import { IconAction } from '../../components/IconAction.tsx';
 
 function Skills({ skills }: { skills: Record<string, number> }) {
   const entries = Object.entries(skills);
@@ -52,11 +53,7 @@ export function AgentsTable({ now, onOpenTask }: { now: number; onOpenTask: (tas
                   <Table.Td><Skills skills={a.skills} /></Table.Td>
                   <Table.Td ta="right"><Text size="sm">{a.scoreCap === null ? t('supervisor.noCap') : formatValue(a.scoreCap)}</Text></Table.Td>
                   <Table.Td>
-                    <Tooltip label={t('supervisor.editAgent')}>
-                      <ActionIcon variant="subtle" onClick={() => setEditing(a)} aria-label={t('supervisor.editAgent')} data-testid="edit-agent">
-                        <IconAdjustments size={18} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <IconAction label={t('supervisor.editAgent')} icon={<IconAdjustments size={18} />} onClick={() => setEditing(a)} testId="edit-agent" />
                   </Table.Td>
                 </Table.Tr>
               ))}
