@@ -48,13 +48,6 @@ export async function startSwitchboard(config: Config, log: Logger, opts: { list
     resolver: services.directory.access,
     routes: [opsRoutes(handle.db), ...services.routes],
   });
-  let url = config.publicUrl;
-  if (opts.listen !== false) {
-    const address = await app.listen({ port: config.PORT, host: config.HOST });
-    url = config.PUBLIC_URL ?? address.replace('127.0.0.1', 'localhost');
-  } else {
-    await app.ready();
-  }
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -66,5 +59,13 @@ export async function startSwitchboard(config: Config, log: Logger, opts: { list
     await handle.close();
     await embedded?.stop();
   };
+  let url = config.publicUrl;
+  try {
+    if (opts.listen === false) await app.ready();
+    else url = config.PUBLIC_URL ?? (await app.listen({ port: config.PORT, host: config.HOST })).replace('127.0.0.1', 'localhost');
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return { app, url, db: handle, bus, services, stop };
 }

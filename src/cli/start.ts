@@ -6,7 +6,11 @@ import { startDemoRouting } from '../demo/routing.ts';
 /** `switchboard start`: serve until Ctrl-C, then stop the server and the embedded database cleanly. */
 export async function startCommand(): Promise<void> {
   const { config, log } = configOrExit();
-  const sb = await startSwitchboard(config, log);
+  const sb = await startSwitchboard(config, log).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    process.stderr.write(`Port ${config.PORT} on ${config.HOST} is already in use (another Switchboard?). Stop it or set PORT.\n`);
+    process.exit(1);
+  });
   const demo = config.DEMO ? await seedDemoProject(sb.db.db, log) : undefined;
   const stopLeads = demo ? await startDemoRouting(sb, demo.project.projectId, log) : undefined;
   const lines = [
