@@ -13,6 +13,7 @@ import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { WebhookPage } from '../features/webhooks/WebhookPage.tsx';
 import { DesktopPage } from '../features/desktop/DesktopPage.tsx';
 import { SupervisorPage } from '../features/supervisor/SupervisorPage.tsx';
+import { QueuesPage } from '../features/queues/QueuesPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /** Every page of the app. Project pages live under `/p/:projectId` so links can be shared. */
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <ProjectHome /> },
           { path: 'desktop', element: <DesktopPage /> },
           { path: 'supervisor', element: <SupervisorPage /> },
+          { path: 'queues', element: <QueuesPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/:contactId', element: <ContactPage /> },
           { path: 'accounts', element: <AccountsPage /> },

@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { TaskActions } from '../tasks/TaskActions.tsx';
 import type { AgentState, TaskStatus } from '../desktop/api.ts';
 import { STATE_COLOR } from '../desktop/states.ts';
 import { useNow } from '../desktop/time.ts';
@@ -51,7 +52,7 @@ export function SupervisorPage() {
   const queueNames = useMemo(() => new Map((stats.data?.items ?? []).map((q) => [q.queueId, q.name])), [stats.data]);
   return (
     <>
-      <PageHeader title={t('supervisor.title')} description={t('supervisor.subtitle')} />
+      <PageHeader title={t('supervisor.title')} description={t('supervisor.subtitle')} actions={<TaskActions />} />
       <Stack gap="lg">
         <Tiles />
         <QueuesTable now={now} selected={queueId} onSelect={setQueueId} />
