@@ -35,7 +35,8 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ handl
   return { handle, embedded };
 }
 
-export async function startSwitchboard(config: Config, log: Logger, opts: { listen?: boolean } = {}): Promise<Switchboard> {
+/** `webDist` overrides where the built web app is served from (tests pin one copy for the whole run). */
+export async function startSwitchboard(config: Config, log: Logger, opts: { listen?: boolean; webDist?: string } = {}): Promise<Switchboard> {
   const { handle, embedded } = await openDatabase(config, log);
   const bus = new EventBus();
   const unbridge = await bridgeEvents(bus, handle.pool, handle.url, log);
@@ -47,6 +48,7 @@ export async function startSwitchboard(config: Config, log: Logger, opts: { list
     log,
     resolver: services.directory.access,
     routes: [opsRoutes(handle.db), ...services.routes],
+    webDist: opts.webDist,
   });
   let stopped = false;
   const stop = async () => {

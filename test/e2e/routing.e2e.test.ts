@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
-import { browserAvailable, launchBrowser, signIn, type TestBrowser } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, signIn, type TestBrowser, closeNotifications } from '../support/browser.ts';
 import { seedProject, type TestProject } from '../support/fixtures.ts';
 import { addAgent, agentId, call, makeQueue, makeTask } from '../support/routing.ts';
 
@@ -12,11 +12,6 @@ const waiting = (b: Browser, queue: string) => b.page.locator(`[data-queue="${qu
 /** The supervisor's row of an agent; its data-state follows the agent live. */
 const agentRow = (b: Browser, name: string, state: string) => b.page.locator(`[data-testid=agents-table] tr[data-agent="${name}"][data-state="${state}"]`);
 
-/** Closes the confirmation toasts so they do not cover the screenshot. */
-async function closeNotifications(b: Browser): Promise<void> {
-  for (const button of await b.page.locator('.mantine-Notification-root button').all()) await button.click();
-  await b.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
-}
 
 describe.skipIf(!browserAvailable('routing e2e'))('agent desktop and supervisor view in a real browser', () => {
   let sb: TestSwitchboard;
@@ -135,6 +130,9 @@ describe.skipIf(!browserAvailable('routing e2e'))('agent desktop and supervisor 
     const saturday = today.plus({ days: ((6 - today.weekday + 7) % 7) || 7 });
     const workday = today.plus({ days: today.weekday >= 5 ? 8 - today.weekday : 1 });
     await page.getByTestId('callback-at').click();
+    // The picker's dropdown traps focus and moves it inside on a timer after it opens; until that has
+    // happened, a focused time input would lose focus to it and close its list of times (10:30 below).
+    await page.locator('.mantine-Popover-dropdown :focus').waitFor();
     const day = (d: DateTime) => page.getByRole('button', { name: d.setLocale('en').toFormat('d MMMM yyyy'), exact: true });
     const showMonthOf = async (d: DateTime) => {
       if (d.month !== today.month) await page.locator('[data-direction=next]').first().click();
@@ -145,7 +143,8 @@ describe.skipIf(!browserAvailable('routing e2e'))('agent desktop and supervisor 
     await showMonthOf(workday);
     await day(workday).click();
     await page.getByLabel('Hours').fill('10');
-    await agent.screenshot('desktop-callback');
+    // Viewport only: a full-page screenshot resizes the page, which remounts the open picker.
+    await page.screenshot({ path: 'test-results/desktop-callback.png' });
     expect(await page.getByRole('button', { name: '18:00', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: '10:30', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm date and time' }).click();
@@ -158,7 +157,7 @@ describe.skipIf(!browserAvailable('routing e2e'))('agent desktop and supervisor 
     const at = DateTime.fromISO(tasks.body.items[0].scheduledAt).setZone(timezone);
     expect(at.toFormat('yyyy-MM-dd HH:mm')).toBe(`${workday.toFormat('yyyy-MM-dd')} 10:30`);
     await supervisor.page.evaluate(() => window.scrollTo(0, 0));
-    await closeNotifications(supervisor);
+    await closeNotifications(supervisor.page);
     await supervisor.screenshot('supervisor');
     expect(agent.errors).toEqual([]);
     expect(supervisor.errors).toEqual([]);

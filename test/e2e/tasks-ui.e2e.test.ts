@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
-import { browserAvailable, launchBrowser, signIn, type TestBrowser } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, signIn, type TestBrowser, closeNotifications } from '../support/browser.ts';
 import { seedProject, type TestProject } from '../support/fixtures.ts';
 
 type Browser = TestBrowser & { errors: string[] };
@@ -10,14 +10,6 @@ const QUEUE = 'Web leads';
 const waiting = (b: Browser, count: number) =>
   b.page.locator(`[data-queue="${QUEUE}"] [data-testid=queue-waiting]`).filter({ hasText: new RegExp(`^${count}$`) });
 
-/** Closes the confirmation toasts so they do not cover the screenshot (some may close by themselves meanwhile). */
-async function closeNotifications(b: Browser): Promise<void> {
-  const toasts = b.page.locator('.mantine-Notification-root');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
-    await toasts.first().locator('button').click({ timeout: 1000 }).catch(() => undefined);
-  }
-  await toasts.first().waitFor({ state: 'detached' });
-}
 
 /** A CSV as the browser's file chooser would hand it over. */
 const csv = (text: string) => ({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -135,7 +127,7 @@ describe.skipIf(!browserAvailable('tasks ui e2e'))('queues page, new task form a
     expect(await page.getByTestId('task-title').textContent()).toBe('Solar panels for a family house');
     expect(await page.getByTestId('task-phones').textContent()).toContain('601 123 456');
     await waiting(supervisor, 2).waitFor();
-    await closeNotifications(supervisor);
+    await closeNotifications(supervisor.page);
     await supervisor.page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
     await supervisor.screenshot('tasks-ui');
     expect(supervisor.errors).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startSwitchboard, type Switchboard } from '../../src/main.ts';
 import { createLogger } from '../../src/platform/log.ts';
@@ -24,6 +25,7 @@ export async function startTestSwitchboard(
     DEMO: 'false',
     ...opts.env,
   });
-  const sb = await startSwitchboard(config, opts.log ?? createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false });
+  const webDist = inject('webDist') || undefined;
+  const sb = await startSwitchboard(config, opts.log ?? createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false, webDist });
   return Object.assign(sb, { config });
 }

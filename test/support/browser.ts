@@ -92,3 +92,13 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/p\/[^/]+\/(desktop|supervisor)$/);
 }
+
+/**
+ * Closes the notification toasts so they do not cover a screenshot. They also close on their own after
+ * a few seconds, so a button listed a moment ago may be gone when clicked: all close buttons are
+ * clicked inside the page in one step, then we wait until the toasts are gone.
+ */
+export async function closeNotifications(page: Page): Promise<void> {
+  await page.locator('.mantine-Notification-root button').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+}

@@ -6,12 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { withDatabase } from '../../src/platform/db/db.ts';
+import { snapshotWebApp } from './web-snapshot.ts';
 
 export const TEMPLATE_DB = 'switchboard_template';
 
 /**
  * One real PostgreSQL for the whole run (TEST_DATABASE_URL, or an embedded one in a temp dir),
- * with a migrated template database that every test file clones into its own database.
+ * with a migrated template database that every test file clones into its own database, and one fixed
+ * copy of the built web app for the browser tests (see web-snapshot.ts).
  */
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -36,11 +38,18 @@ export default async function setup(project: TestProject) {
   await migrate(pool);
   await pool.end();
   project.provide('pgServerUrl', serverUrl);
-  return stop;
+  const web = await snapshotWebApp();
+  project.provide('webDist', web.dir ?? '');
+  return async () => {
+    web.remove();
+    await stop();
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
+    /** the run's copy of web/dist ('' when there is no build) */
+    webDist: string;
   }
 }
