@@ -3,7 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = path.resolve(import.meta.dirname, '../../web/src/i18n');
-const load = (lang: string) => JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+/** A language's texts: `<lang>.json` plus every `features/<namespace>.json` (one namespace, all languages). */
+function load(lang: string): Record<string, unknown> {
+  const texts = JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+  for (const file of readdirSync(path.join(dir, 'features')).filter((f) => f.endsWith('.json'))) {
+    const all = JSON.parse(readFileSync(path.join(dir, 'features', file), 'utf8')) as Record<string, unknown>;
+    if (file.replace(/\.json$/, '') in texts) throw new Error(`features/${file} repeats a namespace of ${lang}.json`);
+    texts[file.replace(/\.json$/, '')] = all[lang];
+  }
+  return texts;
+}
 
 /** Every leaf of a nested translation file as `a.b.c` -> text. */
 function leaves(obj: Record<string, unknown>, prefix = ''): Map<string, unknown> {

@@ -5,6 +5,19 @@ import cs from './cs.json';
 import ru from './ru.json';
 import tr from './tr.json';
 
+/**
+ * Feature files: `features/<namespace>.json` holds one namespace in every language
+ * (`{ "en": {...}, "cs": {...}, "ru": {...}, "tr": {...} }`), so a feature's strings live together.
+ */
+type FeatureFile = Record<'en' | 'cs' | 'ru' | 'tr', Record<string, unknown>>;
+const features = import.meta.glob<FeatureFile>('./features/*.json', { eager: true, import: 'default' });
+
+function withFeatures(lang: keyof FeatureFile, base: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [file, texts] of Object.entries(features)) out[file.replace(/^.*\/|\.json$/g, '')] = texts[lang];
+  return out;
+}
+
 /** The languages of the teams in the seeds; the order is the order of the language menu. */
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -36,7 +49,12 @@ export function applyLocale(locale: Locale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, cs: { translation: cs }, ru: { translation: ru }, tr: { translation: tr } },
+  resources: {
+    en: { translation: withFeatures('en', en) },
+    cs: { translation: withFeatures('cs', cs) },
+    ru: { translation: withFeatures('ru', ru) },
+    tr: { translation: withFeatures('tr', tr) },
+  },
   lng: initialLocale(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
