@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { reportBench } from './lib/report.ts';
+import { profileArgs, reportBench } from './lib/report.ts';
 import { benchDatabase } from './lib/contacts-db.ts';
 
 /**
@@ -56,7 +56,7 @@ async function cannon(url: string, path: (() => string) | string, headers: Recor
 }
 
 const db = await benchDatabase();
-const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/lib/lookup-server.ts', db.url, db.projectId], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/lookup-server.ts', db.url, db.projectId], { stdio: ['ignore', 'pipe', 'inherit'] });
 try {
   await load(db);
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];

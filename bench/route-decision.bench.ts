@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { reportBench } from './lib/report.ts';
+import { profileArgs, reportBench } from './lib/report.ts';
 import { benchDatabase, type BenchDb } from './lib/contacts-db.ts';
 
 /**
@@ -57,7 +57,7 @@ const db = await benchDatabase();
 let server: ReturnType<typeof spawn> | undefined;
 try {
   const agentId = await load(db);
-  server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
   const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number; rssMb: number };
   process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, RSS ${Math.round(s.rssMb)} MB\n`);

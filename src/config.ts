@@ -30,6 +30,8 @@ const schema = z.object({
   WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
   /** The PBX's route question is answered within this many ms, by the fallback route if need be. */
   ROUTE_DEADLINE_MS: z.coerce.number().int().min(50).max(5000).default(500),
+  /** The PBX adapter of projects that have not chosen one: the built-in simulator, Kamailio or a hosted PBX's webhook. */
+  TELEPHONY_ADAPTER: z.enum(['sim', 'kamailio', 'webhook']).default('sim'),
   AGENT_DISCONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   AGENT_DISCONNECT_STATE: z.enum(['break', 'offline']).default('break'),
 });

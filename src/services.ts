@@ -22,6 +22,7 @@ import { createCallRouting } from './domains/call-routing/index.ts';
 import { callRoutingRoutes } from './domains/call-routing/routes.ts';
 import { KamailioAdapter } from './telephony/adapters/kamailio/adapter.ts';
 import { kamailioRoutes } from './telephony/adapters/kamailio/routes.ts';
+import { TelephonyHub } from './telephony/hub.ts';
 
 export interface Platform {
   config: Config;
@@ -78,6 +79,8 @@ export async function createServices(p: Platform) {
     },
     p.log.child({ adapter: 'kamailio' }),
   );
+  const telephony = new TelephonyHub(p.bus, p.config.TELEPHONY_ADAPTER);
+  telephony.register(kamailio);
   const routes: RouteModule[] = [
     directoryRoutes(directory, { secureCookies: p.config.publicUrl.startsWith('https:'), loginRateLimit: p.config.LOGIN_RATE_LIMIT }),
     projectAdminRoutes(directory),
@@ -92,13 +95,13 @@ export async function createServices(p: Platform) {
   ];
   const stop = async () => {
     callRouting.stop();
-    await kamailio.close();
+    await telephony.close();
     routing.stop();
     await webhooks.stop();
     await imports.stop();
     await contacts.phoneIndex.close();
   };
-  return { directory, contacts, imports, webhooks: webhooks.service, routing, callRouting, kamailio, routes, stop };
+  return { directory, contacts, imports, webhooks: webhooks.service, routing, callRouting, kamailio, telephony, routes, stop };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

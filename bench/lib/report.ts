@@ -33,3 +33,6 @@ export function reportBench(name: string, figures: BenchFigure[]): void {
 }
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
+
+/** `BENCH_CPU_PROF=DIR` profiles the server under test (node --cpu-prof), to see where a request's time goes. */
+export const profileArgs: string[] = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];

@@ -69,6 +69,7 @@ export const errorStatus = {
   PBX_TOKEN_INVALID: 401,
   ROUTE_UNAVAILABLE: 503,
   TELEPHONY_UNSUPPORTED: 501,
+  TELEPHONY_TRUNK_FAILED: 502,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -38,6 +38,9 @@ export type RouteAnswer =
   | { action: 'dial'; targets: RouteTarget[]; ringSeconds: number; rule: RuleRef; fallback: boolean }
   | { action: 'reject'; code: 480 | 486 | 603; reason: string; rule: RuleRef; fallback: boolean };
 
+/** Who picked up a dialled call: a person, an answering machine, or unknown (no detection). */
+export type AnsweredBy = 'human' | 'machine' | null;
+
 /** Why a call ended, in PBX-neutral words. */
 export type EndCause = 'normal' | 'busy' | 'no_answer' | 'rejected' | 'cancelled' | 'failed';
 
@@ -52,7 +55,7 @@ interface CallEventBase {
 export type CallEvent = CallEventBase &
   (
     | { kind: 'ringing'; from: string | null; to: string; targets: RouteTarget[] }
-    | { kind: 'answered'; extension: string | null }
+    | { kind: 'answered'; extension: string | null; answeredBy?: AnsweredBy }
     | { kind: 'held'; held: boolean }
     | { kind: 'transferred'; to: string }
     | { kind: 'ended'; cause: EndCause; sipCode: number | null }
@@ -75,8 +78,16 @@ export interface Capabilities {
   routeQuestions: boolean;
   /** The PBX reports call events (at least answered and ended). */
   callEvents: boolean;
-  /** Switchboard can start a call: ring the agent, then bridge the customer (click-to-call, dialer). */
+  /** Switchboard can start a call: ring the agent, then bridge the customer (click-to-call). */
   originate: boolean;
+  /** Switchboard can call a customer with no agent on the line yet and learn who answered (dialer). */
+  dial: boolean;
+  /** A dialled call can be connected to an agent's extension once someone answers (dialer). */
+  bridge: boolean;
+  /** A dialled call can get the recorded abandon message and be hung up (no agent free in time). */
+  abandon: boolean;
+  /** The agent can answer a ringing call from the desktop (a softphone in the browser, or the simulator). */
+  answer: boolean;
   hangup: boolean;
   transfer: boolean;
   hold: boolean;
@@ -92,6 +103,19 @@ export interface OriginateRequest {
   to: string;
   /** E.164 number shown to the customer; the adapter's default when absent. */
   callerId?: string;
+  /** The trunk to place the call on (a trunk's name as the PBX knows it); the PBX's default when absent. */
+  trunk?: string;
+}
+
+/** A campaign call: the customer is called first, an agent is bridged in after a person answers. */
+export interface DialRequest {
+  projectId: string;
+  /** E.164 number of the customer. */
+  to: string;
+  callerId?: string;
+  trunk?: string;
+  /** Give up after this long without an answer (the call then ends with cause no_answer). */
+  ringSeconds: number;
 }
 
 /** Call control from Switchboard to the PBX. A command outside the capabilities rejects with TELEPHONY_UNSUPPORTED. */
@@ -99,6 +123,13 @@ export interface TelephonyAdapter {
   readonly name: string;
   readonly capabilities: Readonly<Capabilities>;
   originate(request: OriginateRequest): Promise<{ callId: string }>;
+  dial(request: DialRequest): Promise<{ callId: string }>;
+  /** Connects a dialled, answered call to the agent on `extension`. */
+  bridge(projectId: string, callId: string, extension: string): Promise<void>;
+  /** Plays the recorded abandon message to the answered customer and hangs up. */
+  abandon(projectId: string, callId: string): Promise<void>;
+  /** The agent on `extension` answers a call ringing there. */
+  answer(projectId: string, callId: string, extension: string): Promise<void>;
   hangup(projectId: string, callId: string): Promise<void>;
   transfer(projectId: string, callId: string, to: RouteTarget): Promise<void>;
   hold(projectId: string, callId: string, held: boolean): Promise<void>;

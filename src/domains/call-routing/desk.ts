@@ -161,7 +161,7 @@ function publishCallEvent(bus: EventBus, e: CallEvent, agentOf: (extension: stri
       bus.publish(projectId, 'call.ringing', { callId, from: e.from, to: e.to, targets: e.targets.map(targetLabel) });
       return;
     case 'answered':
-      bus.publish(projectId, 'call.answered', { callId, extension: e.extension, agentId: e.extension ? agentOf(e.extension) : null });
+      bus.publish(projectId, 'call.answered', { callId, extension: e.extension, agentId: e.extension ? agentOf(e.extension) : null, answeredBy: e.answeredBy ?? null });
       return;
     case 'held':
       bus.publish(projectId, 'call.held', { callId, held: e.held });

@@ -52,11 +52,23 @@ export interface EventMap {
     ms: number;
   };
   'call.ringing': { callId: string; from: string | null; to: string; targets: string[] };
-  'call.answered': { callId: string; extension: string | null; agentId: string | null };
+  'call.answered': { callId: string; extension: string | null; agentId: string | null; answeredBy: 'human' | 'machine' | null };
   'call.held': { callId: string; held: boolean };
   'call.transferred': { callId: string; to: string };
   'call.ended': { callId: string; cause: string; sipCode: number | null };
   'call.recording': { callId: string; url: string };
+  'call.originated': {
+    callId: string;
+    adapter: string;
+    kind: 'click_to_call' | 'campaign';
+    to: string;
+    callerId: string | null;
+    trunkId: string | null;
+    agentId: string | null;
+    contactId: string | null;
+    campaignId: string | null;
+    leadId: string | null;
+  };
   'call_routing.changed': { change: 'rules' | 'groups' | 'settings' | 'extensions' | 'pbx_token' };
 }
 
@@ -98,6 +110,7 @@ export const eventCatalog: { readonly [T in EventType]: string } = {
   'call.transferred': 'A call was transferred',
   'call.ended': 'A call ended, with its cause',
   'call.recording': 'A recording of a call is available',
+  'call.originated': 'Switchboard placed an outbound call (click-to-call or a campaign), with the caller ID and trunk chosen',
   'call_routing.changed': 'Inbound routing rules, groups, settings, extensions or the PBX token changed',
 };
 

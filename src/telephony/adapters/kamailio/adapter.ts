@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../../platform/errors.ts';
-import { unsupported, type AdapterContext, type Capabilities, type OriginateRequest, type RouteTarget, type TelephonyAdapter } from '../../port.ts';
+import { unsupported, type AdapterContext, type Capabilities, type DialRequest, type OriginateRequest, type RouteTarget, type TelephonyAdapter } from '../../port.ts';
 import { KamailioEvent, KamailioRouteRequest, fromKamailio, toKamailio, type KamailioAnswer } from './protocol.ts';
 
 /**
@@ -14,6 +14,10 @@ export class KamailioAdapter implements TelephonyAdapter {
     routeQuestions: true,
     callEvents: true,
     originate: false,
+    dial: false,
+    bridge: false,
+    abandon: false,
+    answer: false,
     hangup: false,
     transfer: false,
     hold: false,
@@ -57,6 +61,22 @@ export class KamailioAdapter implements TelephonyAdapter {
 
   async originate(_request: OriginateRequest): Promise<{ callId: string }> {
     throw unsupported(this.name, 'originate');
+  }
+
+  async dial(_request: DialRequest): Promise<{ callId: string }> {
+    throw unsupported(this.name, 'dial');
+  }
+
+  async bridge(_projectId: string, _callId: string, _extension: string): Promise<void> {
+    throw unsupported(this.name, 'bridge');
+  }
+
+  async abandon(_projectId: string, _callId: string): Promise<void> {
+    throw unsupported(this.name, 'abandon');
+  }
+
+  async answer(_projectId: string, _callId: string, _extension: string): Promise<void> {
+    throw unsupported(this.name, 'answer');
   }
 
   async hangup(_projectId: string, _callId: string): Promise<void> {
