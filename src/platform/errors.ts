@@ -70,6 +70,19 @@ export const errorStatus = {
   ROUTE_UNAVAILABLE: 503,
   TELEPHONY_UNSUPPORTED: 501,
   TELEPHONY_TRUNK_FAILED: 502,
+  // numbers: caller ID pools, tracking numbers, trunks
+  CALLER_ID_POOL_NOT_FOUND: 404,
+  CALLER_ID_POOL_NAME_TAKEN: 409,
+  CALLER_ID_NUMBER_TAKEN: 409,
+  AREA_PREFIX_TAKEN: 409,
+  INVALID_PREFIX: 400,
+  PREFIX_DUPLICATE: 400,
+  TRACKING_NUMBER_NOT_FOUND: 404,
+  TRACKING_NUMBER_TAKEN: 409,
+  TRACKING_NUMBER_IN_USE: 409,
+  TRUNK_NOT_FOUND: 404,
+  TRUNK_NAME_TAKEN: 409,
+  PRICE_LIST_INVALID: 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

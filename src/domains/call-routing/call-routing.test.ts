@@ -151,7 +151,7 @@ describe('the PBX route endpoint', () => {
     const answered = sb.bus.next((e) => e.type === 'call.answered' && (e.payload as { callId: string }).callId === 'k-9');
     const ev = await sb.app.inject({ method: 'POST', url: '/api/telephony/kamailio/events', headers: { 'x-switchboard-token': s.token }, payload: { event: 'answered', callId: 'k-9', target: 'agent:221' } });
     expect(ev.statusCode).toBe(200);
-    expect((await answered).payload).toEqual({ callId: 'k-9', extension: '221', agentId: s.agents.production.id });
+    expect((await answered).payload).toEqual({ callId: 'k-9', extension: '221', agentId: s.agents.production.id, answeredBy: null });
     const bad = await sb.app.inject({ method: 'POST', url: '/api/telephony/kamailio/events', headers: { 'x-switchboard-token': s.token }, payload: { event: 'exploded' } });
     expect(bad.statusCode).toBe(400);
   });

@@ -233,6 +233,50 @@ export interface RoutingRulesTable {
 }
 export interface AgentExtensionsTable { project_id: string; user_id: string; extension: string }
 
+/** Numbers: caller ID pools, tracking numbers, trunks and their prices (migrations 034..036). */
+export interface CallerIdPoolsTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  cities: Defaulted<string[]>;
+  regions: Defaulted<string[]>;
+  area_prefixes: Defaulted<string[]>;
+  numbers: Defaulted<string[]>;
+  is_default: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrackingNumbersTable {
+  id: Generated<string>;
+  project_id: string;
+  number: string;
+  source: string;
+  campaign: Defaulted<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrunksTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  priority: Defaulted<number>;
+  enabled: Defaulted<boolean>;
+  max_lines: number | null;
+  currency: Defaulted<string>;
+  first_increment: Defaulted<number>;
+  next_increment: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TrunkPricesTable {
+  project_id: string;
+  trunk_id: string;
+  prefix: string;
+  description: Defaulted<string>;
+  rate_per_minute: ColumnType<string, string | number, string | number>;
+  connection_fee: ColumnType<string, string | number | undefined, string | number>;
+}
+
 /** The whole schema as Kysely sees it. Each migration that adds a table adds it here. */
 export interface Database {
   organisations: OrganisationsTable;
@@ -258,4 +302,8 @@ export interface Database {
   call_groups: CallGroupsTable;
   routing_rules: RoutingRulesTable;
   agent_extensions: AgentExtensionsTable;
+  caller_id_pools: CallerIdPoolsTable;
+  tracking_numbers: TrackingNumbersTable;
+  trunks: TrunksTable;
+  trunk_prices: TrunkPricesTable;
 }

@@ -70,6 +70,7 @@ export interface EventMap {
     leadId: string | null;
   };
   'call_routing.changed': { change: 'rules' | 'groups' | 'settings' | 'extensions' | 'pbx_token' };
+  'numbers.changed': { change: 'caller_id_pools' | 'tracking_numbers' | 'trunks' };
 }
 
 export type EventType = keyof EventMap;
@@ -112,6 +113,7 @@ export const eventCatalog: { readonly [T in EventType]: string } = {
   'call.recording': 'A recording of a call is available',
   'call.originated': 'Switchboard placed an outbound call (click-to-call or a campaign), with the caller ID and trunk chosen',
   'call_routing.changed': 'Inbound routing rules, groups, settings, extensions or the PBX token changed',
+  'numbers.changed': 'Caller ID pools, tracking numbers or trunks and their prices changed',
 };
 
 /** The known event types, read from `eventCatalog`. */

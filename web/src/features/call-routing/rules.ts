@@ -115,6 +115,7 @@ export function fieldErrors(err: unknown): Record<string, string> {
 function fieldKey(path: string): string {
   const parts = path.replace(/^body\.?/, '').split('.').filter(Boolean);
   if (parts.length === 0) return 'form';
+  if ((parts[0] === 'action' || parts[0] === 'fallback') && parts.length === 1) return `${parts[0]}.type`;
   return NESTED.has(parts[0]!) && parts.length > 1 ? `${parts[0]}.${parts[1]}` : parts[0]!;
 }
 
