@@ -6,6 +6,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Mailer } from './platform/mail/mailer.ts';
 import type { RouteModule } from './platform/http/app.ts';
 import { eventSocketRoutes } from './platform/ws/events-route.ts';
+import { scheduleDaily } from './platform/jobs/daily.ts';
 import { createDirectory } from './domains/directory/index.ts';
 import { directoryRoutes } from './domains/directory/routes.ts';
 import { projectAdminRoutes } from './domains/directory/admin-routes.ts';
@@ -43,6 +44,7 @@ export async function createServices(p: Platform) {
     sessionDays: p.config.SESSION_DAYS,
     inviteHours: p.config.INVITE_HOURS,
   });
+  const sessionPurge = await scheduleDaily(p.jobs, 'expired-session-purge', '41 3 * * *', p.log, () => directory.sessions.purgeExpired());
   const contacts = createContacts({
     db: p.db,
     bus: p.bus,
@@ -98,6 +100,7 @@ export async function createServices(p: Platform) {
     await telephony.close();
     routing.stop();
     await webhooks.stop();
+    await p.jobs.offWork({ id: sessionPurge }).catch(() => undefined);
     await imports.stop();
     await contacts.phoneIndex.close();
   };

@@ -36,3 +36,18 @@ describe('sign-in', () => {
     expect(extra.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('expired sessions', () => {
+  it('are purged by the daily housekeeping, while live sessions keep working', async () => {
+    const live = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: p.agent.email, password: p.agent.password } });
+    const cookie = String(live.headers['set-cookie']).split(';')[0]!;
+    await sb.db.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', p.supervisor.id).execute();
+    const expired = await sb.db.db.selectFrom('sessions').select('token_hash').where('user_id', '=', p.supervisor.id).execute();
+    expect(expired.length).toBeGreaterThan(0);
+
+    expect(await sb.services.directory.sessions.purgeExpired()).toBeGreaterThanOrEqual(expired.length);
+
+    expect(await sb.db.db.selectFrom('sessions').select('token_hash').where('user_id', '=', p.supervisor.id).execute()).toEqual([]);
+    expect((await sb.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+  });
+});

@@ -40,6 +40,12 @@ export class Sessions {
     await this.db.deleteFrom('sessions').where('token_hash', '=', sessionHash).execute();
   }
 
+  /** Deletes sessions past their expiry (they are refused anyway); returns how many. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const res = await this.db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
+
   async me(userId: string) {
     const user = await this.db
       .selectFrom('users')
