@@ -76,7 +76,7 @@ export interface CallGroup {
   members: string[];
 }
 
-export const WeekHoursSchema = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([Time, Time])).max(6));
+export const WeekHoursSchema = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([Time, Time])).max(6));
 
 /** Per-project routing settings: the calendar rules read, the fallback route and how long phones ring. */
 export interface RoutingSettings {

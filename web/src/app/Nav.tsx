@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAddressBook, IconBuilding, IconFileImport, IconHeadset, IconKey, IconLayoutDashboard, IconStack2, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconFileImport, IconHeadset, IconKey, IconLayoutDashboard, IconRoute, IconStack2, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { hasRole, projectPath, useProject } from './project.tsx';
@@ -20,6 +20,7 @@ const WORK: Item[] = [
   { path: 'desktop', label: 'nav.desktop', icon: IconHeadset, min: 'agent', only: 'agent' },
   { path: 'supervisor', label: 'nav.supervisor', icon: IconLayoutDashboard, min: 'supervisor' },
   { path: 'queues', label: 'nav.queues', icon: IconStack2, min: 'supervisor' },
+  { path: 'call-routing', label: 'callRouting.nav', icon: IconRoute, min: 'supervisor' },
   { path: 'contacts', label: 'nav.contacts', icon: IconAddressBook, min: 'agent' },
   { path: 'accounts', label: 'nav.accounts', icon: IconBuilding, min: 'agent' },
   { path: 'import', label: 'nav.import', icon: IconFileImport, min: 'supervisor' },

@@ -14,6 +14,7 @@ import { WebhookPage } from '../features/webhooks/WebhookPage.tsx';
 import { DesktopPage } from '../features/desktop/DesktopPage.tsx';
 import { SupervisorPage } from '../features/supervisor/SupervisorPage.tsx';
 import { QueuesPage } from '../features/queues/QueuesPage.tsx';
+import { CallRoutingPage } from '../features/call-routing/CallRoutingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /** Every page of the app. Project pages live under `/p/:projectId` so links can be shared. */
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: 'desktop', element: <DesktopPage /> },
           { path: 'supervisor', element: <SupervisorPage /> },
           { path: 'queues', element: <QueuesPage /> },
+          { path: 'call-routing', element: <CallRoutingPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/:contactId', element: <ContactPage /> },
           { path: 'accounts', element: <AccountsPage /> },

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ApiError } from '../../api/client.ts';
-import type { Action, CallerKind, Conditions, Rule } from './api.ts';
+import type { Action, CallerKind, Conditions, Rule, WeekHours } from './api.ts';
 
 /** A tri-state choice in the rule editor: the condition is off ('any') or asks for one of two values. */
 export type Choice<T extends string> = 'any' | T;
@@ -79,7 +79,7 @@ export function cleanAction(a: Action): Action {
 }
 
 /** The list with the rule at `index` moved by `delta` places (clamped); the same list when it cannot move. */
-export function moveRule<T>(rules: readonly T[], index: number, delta: number): T[] {
+export function moveItem<T>(rules: readonly T[], index: number, delta: number): T[] {
   const to = Math.max(0, Math.min(rules.length - 1, index + delta));
   if (to === index || index < 0 || index >= rules.length) return [...rules];
   const out = [...rules];
@@ -127,4 +127,18 @@ export function testInstant(date: string | null, time: string | null, zone: stri
   if (!date) return undefined;
   const local = DateTime.fromISO(`${date}T${time || '12:00'}`, { zone });
   return local.isValid ? local.toISO({ suppressMilliseconds: true }) ?? undefined : undefined;
+}
+
+/** The extension plan to save: people in list order with a non-blank SIP user, trimmed. */
+export function extensionList(draft: Record<string, string>, order: readonly string[]): Array<{ agentId: string; extension: string }> {
+  return order.flatMap((agentId) => {
+    const extension = (draft[agentId] ?? '').trim();
+    return extension ? [{ agentId, extension }] : [];
+  });
+}
+
+/** Business hours with all seven ISO weekdays present (a day without intervals is closed), as the settings API requires. */
+export function fullWeek(hours: WeekHours | null | undefined): WeekHours | null {
+  if (!hours) return null;
+  return Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, hours[d as keyof WeekHours] ?? []]));
 }
