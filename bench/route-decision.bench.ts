@@ -2,14 +2,16 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { profileArgs, reportBench } from './lib/report.ts';
+import { memoryOf, profileArgs, reportBench, serverMemory } from './lib/report.ts';
 import { benchDatabase, type BenchDb } from './lib/contacts-db.ts';
 
 /**
  * The PBX's route question (POST /api/telephony/kamailio/route) with 1,000,000 contacts
  * (BENCH_SCALE=0.1: 100,000) and 50 routing rules, callers drawn uniformly from all numbers plus
  * unknown ones, against a bare Fastify POST route in the same server process. Targets (issue 4):
- * >= 50% of the bare route's throughput, p99 < 10 ms. Also reports the caller index's load time and RSS.
+ * >= 50% of the bare route's throughput, p99 < 10 ms. Also reports the phone directory's load time and the server's RSS,
+ * and, as a diagnostic without a target, the same route on a second server started without the call recorder
+ * and the caller-card assembler (which do database work for every routed call), against that server's own baseline.
  */
 const contacts = Math.min(1_000_000, Math.round(1_000_000 * Number(process.env.BENCH_SCALE ?? 1)));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,11 +39,15 @@ async function load(db: BenchDb): Promise<string> {
   }
 }
 
+let runs = 0;
+
 async function cannon(url: string, headers: Record<string, string>, amount?: number) {
+  // A PBX never routes the same call twice: every run gets call ids of its own.
+  const run = runs++;
   let n = 0;
   const body = () => {
     const i = Math.floor(Math.random() * contacts * 1.1);
-    return JSON.stringify({ callId: `bench-${n++}`, from: `+420601${String(i).padStart(6, '0')}`, to: '+420222999999' });
+    return JSON.stringify({ callId: `bench-${run}-${n++}`, from: `+420601${String(i).padStart(6, '0')}`, to: '+420222999999' });
   };
   const result = await autocannon({
     url,
@@ -53,27 +59,44 @@ async function cannon(url: string, headers: Record<string, string>, amount?: num
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
+/** Starts a route server (after the contacts are loaded) and waits for its JSON line. */
+async function startServer(db: BenchDb, agentId: string, mode = 'whole') {
+  const server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+  const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number };
+  return { server, ...s, route: `${s.switchboard}/api/telephony/kamailio/route`, auth: { 'x-switchboard-token': s.token } };
+}
+
+async function stop(server: ReturnType<typeof spawn>): Promise<void> {
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+}
+
 const db = await benchDatabase();
-let server: ReturnType<typeof spawn> | undefined;
+const servers: Array<ReturnType<typeof spawn>> = [];
 try {
   const agentId = await load(db);
-  server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
-  const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number; rssMb: number };
-  process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, RSS ${Math.round(s.rssMb)} MB\n`);
-  const route = `${s.switchboard}/api/telephony/kamailio/route`;
-  const auth = { 'x-switchboard-token': s.token };
-  await cannon(route, auth, 5000);
+  const s = await startServer(db, agentId);
+  servers.push(s.server);
+  process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, ${memoryOf(s.server.pid!)}\n`);
+  await cannon(s.route, s.auth, 5000);
   const hello = await cannon(`${s.hello}/route`, {});
-  const decided = await cannon(route, auth);
+  const decided = await cannon(s.route, s.auth);
+  const memory = serverMemory(s.server.pid!);
+  process.stdout.write(`server after the runs: ${memoryOf(s.server.pid!)}\n`);
+  await stop(s.server);
+  const bare = await startServer(db, agentId, 'without-side-effects');
+  servers.push(bare.server);
+  await cannon(bare.route, bare.auth, 5000);
+  const bareHello = await cannon(`${bare.hello}/route`, {});
+  const own = await cannon(bare.route, bare.auth);
   reportBench('route-decision', [
     { metric: `route answer, ${contacts.toLocaleString('en')} contacts, 50 rules, req/s`, value: decided.rps, baseline: hello.rps, baselineName: 'bare Fastify POST req/s', higherIsBetter: true, target: '>= 0.50x', met: decided.rps >= 0.5 * hello.rps },
-    { metric: 'route answer p99 ms', value: decided.p99, baseline: hello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false, target: '< 10 ms', met: decided.p99 < 10, extra: { startSeconds: s.startMs / 1000, rssMb: s.rssMb } },
+    { metric: 'route answer p99 ms', value: decided.p99, baseline: hello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false, target: '< 10 ms', met: decided.p99 < 10, extra: { startSeconds: s.startMs / 1000, ...memory } },
+    { metric: 'diagnostic: route answer without call records and cards, req/s', value: own.rps, baseline: bareHello.rps, baselineName: 'bare Fastify POST req/s', higherIsBetter: true },
+    { metric: 'diagnostic: route answer without call records and cards, p99 ms', value: own.p99, baseline: bareHello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false },
   ]);
 } finally {
-  if (server) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  for (const server of servers) if (server.exitCode === null && server.signalCode === null) await stop(server);
   await db.close();
 }

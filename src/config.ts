@@ -32,6 +32,14 @@ const schema = z.object({
   ROUTE_DEADLINE_MS: z.coerce.number().int().min(50).max(5000).default(500),
   /** The PBX adapter of projects that have not chosen one: the built-in simulator, Kamailio or a hosted PBX's webhook. */
   TELEPHONY_ADAPTER: z.enum(['sim', 'kamailio', 'webhook']).default('sim'),
+  /** How long a hosted PBX (webhook adapter) may take to accept a call control command. */
+  TELEPHONY_PBX_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  /** A caller card (with its connector data) stays in memory this long after its call ends, then is dropped. */
+  CARD_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** After a call an agent stays in wrap-up this long before new work is offered (0 = available at once). */
+  CALL_WRAP_UP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** The dialer's pacing runner decides this often per running campaign (0 = off: tests tick by hand). */
+  DIALER_TICK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   AGENT_DISCONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   AGENT_DISCONNECT_STATE: z.enum(['break', 'offline']).default('break'),
 });

@@ -35,9 +35,17 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ handl
   return { handle, embedded };
 }
 
-/** `webDist` overrides where the built web app is served from (tests pin one copy for the whole run). */
-export async function startSwitchboard(config: Config, log: Logger, opts: { listen?: boolean; webDist?: string } = {}): Promise<Switchboard> {
+export interface StartOptions {
+  listen?: boolean;
+  /** Where the built web app is served from (tests pin one copy for the whole run). */
+  webDist?: string;
+  /** Writes data before the services load their in-memory state (the demo seed), so they start with it. */
+  seed?: (db: DbHandle['db']) => Promise<void>;
+}
+
+export async function startSwitchboard(config: Config, log: Logger, opts: StartOptions = {}): Promise<Switchboard> {
   const { handle, embedded } = await openDatabase(config, log);
+  await opts.seed?.(handle.db);
   const bus = new EventBus();
   const unbridge = await bridgeEvents(bus, handle.pool, handle.url, log);
   const jobs = await startJobs(handle.url, log);

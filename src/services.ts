@@ -21,9 +21,21 @@ import { taskRoutes } from './domains/tasks/routes.ts';
 import { routingAdminRoutes } from './domains/tasks/admin-routes.ts';
 import { createCallRouting } from './domains/call-routing/index.ts';
 import { callRoutingRoutes } from './domains/call-routing/routes.ts';
+import { createNumbers } from './domains/numbers/index.ts';
+import { numbersRoutes } from './domains/numbers/routes.ts';
 import { KamailioAdapter } from './telephony/adapters/kamailio/adapter.ts';
 import { kamailioRoutes } from './telephony/adapters/kamailio/routes.ts';
 import { TelephonyHub } from './telephony/hub.ts';
+import { createCallsFrom } from './domains/calls/wiring.ts';
+import { callRoutes } from './domains/calls/routes.ts';
+import { createTelephonyAdapters } from './telephony/adapters.ts';
+import { UserChannel } from './platform/ws/user-channel.ts';
+import { createCards } from './domains/cards/index.ts';
+import { cardRoutes } from './domains/cards/routes.ts';
+import { demoBackofficeRoutes } from './demo/backoffice.ts';
+import { createCampaigns } from './domains/campaigns/index.ts';
+import { campaignRoutes } from './domains/campaigns/routes.ts';
+import { dncRoutes } from './domains/campaigns/dnc-routes.ts';
 
 export interface Platform {
   config: Config;
@@ -48,6 +60,7 @@ export async function createServices(p: Platform) {
   const contacts = createContacts({
     db: p.db,
     bus: p.bus,
+    log: p.log,
     directory: {
       members: (projectId) => directory.members.list(projectId),
       defaultCountry: async (projectId) => (await directory.projects.get(projectId)).defaultCountry,
@@ -71,8 +84,12 @@ export async function createServices(p: Platform) {
     disconnectTo: p.config.AGENT_DISCONNECT_STATE,
   });
   await routing.start();
-  const callRouting = createCallRouting({ db: p.db, bus: p.bus, log: p.log, deadlineMs: p.config.ROUTE_DEADLINE_MS });
-  await callRouting.start();
+  const callRouting = createCallRouting({ db: p.db, bus: p.bus, log: p.log, deadlineMs: p.config.ROUTE_DEADLINE_MS, directory: contacts.phoneDirectory });
+  await Promise.all([contacts.start(), callRouting.start()]);
+  // Call routing follows presence events; after a restart it starts from what is stored (a signed-out agent's phone does not ring).
+  for (const a of await routing.presenceSnapshot()) callRouting.presence.set(a.projectId, a.userId, a.state === 'available');
+  const numbers = createNumbers({ db: p.db, bus: p.bus, log: p.log, defaultCountry: async (projectId) => (await directory.projects.get(projectId)).defaultCountry });
+  await numbers.start();
   const kamailio = new KamailioAdapter(
     {
       router: callRouting.desk,
@@ -81,30 +98,69 @@ export async function createServices(p: Platform) {
     },
     p.log.child({ adapter: 'kamailio' }),
   );
+  const channel = new UserChannel();
+  const cards = createCards({
+    db: p.db,
+    bus: p.bus,
+    log: p.log,
+    channel,
+    ttlSeconds: p.config.CARD_TTL_SECONDS,
+    publicUrl: p.config.publicUrl,
+    agentForExtension: (projectId, ext) => [...(callRouting.snapshots.peek(projectId)?.extensions ?? [])].find(([, e]) => e === ext)?.[0] ?? null,
+    contactForPhone: (projectId, phone) => callRouting.callers.identify(projectId, phone).contactId,
+  });
   const telephony = new TelephonyHub(p.bus, p.config.TELEPHONY_ADAPTER);
   telephony.register(kamailio);
+  const telephonyAdapters = createTelephonyAdapters({
+    db: p.db,
+    bus: p.bus,
+    log: p.log,
+    hub: telephony,
+    ctx: { router: callRouting.desk, events: (e) => callRouting.desk.record(e), projectForToken: (token) => callRouting.snapshots.projectForToken(token) },
+    defaultAdapter: p.config.TELEPHONY_ADAPTER,
+    publicUrl: p.config.publicUrl,
+    pbxTimeoutMs: p.config.TELEPHONY_PBX_TIMEOUT_MS,
+    callers: (projectId, limit) => contacts.contacts.samplePhones(projectId, limit),
+    dialled: async (projectId) => (await numbers.tracking.list(projectId)).map((t) => t.number),
+  });
+  await telephonyAdapters.start();
+  const calls = createCallsFrom({ ...p, wrapUpSeconds: p.config.CALL_WRAP_UP_SECONDS, telephony, routing, callRouting, contacts, numbers });
+  const campaigns = createCampaigns({ db: p.db, bus: p.bus, log: p.log.child({ domain: 'campaigns' }), routing: routing.engine, telephony, numbers: () => numbers, clock: { now: () => Date.now() } }, { tickMs: p.config.DIALER_TICK_MS });
+  await campaigns.start();
   const routes: RouteModule[] = [
     directoryRoutes(directory, { secureCookies: p.config.publicUrl.startsWith('https:'), loginRateLimit: p.config.LOGIN_RATE_LIMIT }),
     projectAdminRoutes(directory),
-    eventSocketRoutes(p.bus, { heartbeatMs: p.config.WS_HEARTBEAT_MS, presence: routing.connections }),
+    eventSocketRoutes(p.bus, { heartbeatMs: p.config.WS_HEARTBEAT_MS, presence: routing.connections, channel }),
     taskRoutes(routing),
     routingAdminRoutes(routing),
     webhookRoutes(webhooks.service),
     contactRoutes(contacts),
     importRoutes(imports),
     callRoutingRoutes(callRouting),
+    numbersRoutes(numbers),
     kamailioRoutes(kamailio),
+    ...telephonyAdapters.routes,
+    cardRoutes(cards),
+    callRoutes(calls),
+    campaignRoutes(campaigns),
+    dncRoutes(campaigns.dnc),
+    ...(p.config.DEMO ? [demoBackofficeRoutes()] : []),
   ];
   const stop = async () => {
+    await campaigns.stop();
+    calls.stop();
+    cards.stop();
     callRouting.stop();
+    numbers.stop();
+    telephonyAdapters.stop();
     await telephony.close();
     routing.stop();
     await webhooks.stop();
     await p.jobs.offWork({ id: sessionPurge }).catch(() => undefined);
     await imports.stop();
-    await contacts.phoneIndex.close();
+    contacts.stop();
   };
-  return { directory, contacts, imports, webhooks: webhooks.service, routing, callRouting, kamailio, telephony, routes, stop };
+  return { directory, contacts, imports, webhooks: webhooks.service, routing, callRouting, kamailio, telephony, telephonyAdapters, numbers, cards, calls, campaigns, routes, stop };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface BenchFigure {
@@ -36,3 +36,15 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('e
 
 /** `BENCH_CPU_PROF=DIR` profiles the server under test (node --cpu-prof), to see where a request's time goes. */
 export const profileArgs: string[] = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
+/** A server process's resident memory now and at its peak (Linux /proc), in MB. */
+export function serverMemory(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+export const memoryOf = (pid: number): string => {
+  const m = serverMemory(pid);
+  return `RSS ${m.rssMb} MB (peak ${m.peakRssMb} MB)`;
+};

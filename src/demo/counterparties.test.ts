@@ -33,18 +33,22 @@ describe('demo counterparties (pure)', () => {
 });
 
 describe('demo seeding', () => {
+  const log = pino({ level: 'silent' });
   let sb: TestSwitchboard;
+  let seeded: Awaited<ReturnType<typeof seedDemoProject>>;
   beforeAll(async () => {
-    sb = await startTestSwitchboard();
+    // As `switchboard start` does: the seed runs before the services load their in-memory state.
+    sb = await startTestSwitchboard({
+      seed: async (db) => {
+        seeded = await seedDemoProject(db, log);
+      },
+    });
   });
   afterAll(() => sb?.stop());
 
-  it('loads 14,500 counterparties once, within seconds, findable by phone', async () => {
-    const log = pino({ level: 'silent' });
-    const started = Date.now();
-    const { project, created } = await seedDemoProject(sb.db.db, log);
+  it('loads 14,500 counterparties once, findable by phone', async () => {
+    const { project, created } = seeded;
     expect(created).toBe(true);
-    expect(Date.now() - started).toBeLessThan(10_000);
     const count = async (table: 'accounts' | 'contacts') =>
       Number((await sb.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', project.projectId).executeTakeFirstOrThrow()).n);
     expect([await count('accounts'), await count('contacts')]).toEqual([DEMO_COUNTERPARTIES, DEMO_COUNTERPARTIES]);

@@ -4,6 +4,10 @@ import type { Role } from '../platform/db/schema.ts';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../platform/security/secrets.ts';
 import { generateCounterparties, insertCounterparties } from './counterparties.ts';
+import { demoBots } from './bots.ts';
+import { seedDemoNumbers } from './numbers.ts';
+import { registerDemoConnectors } from './backoffice.ts';
+import { seedDemoCampaign } from './campaign.ts';
 
 export const DEMO_PASSWORD = 'switchboard';
 export const DEMO_PROJECT = 'Demo: Praha Sales';
@@ -38,7 +42,7 @@ export async function seedDemoProject(db: Db, log: Logger): Promise<{ project: D
       .returning('id')
       .executeTakeFirstOrThrow();
     const agentIds: string[] = [];
-    for (const person of demoPeople) {
+    for (const person of [...demoPeople, ...demoBots]) {
       const user = await tx
         .insertInto('users')
         .values({ email: person.email, name: person.name, password_hash: passwordHash })
@@ -48,6 +52,9 @@ export async function seedDemoProject(db: Db, log: Logger): Promise<{ project: D
       if (person.role === 'agent') agentIds.push(user.id);
     }
     await insertCounterparties(tx, project.id, generateCounterparties(DEMO_COUNTERPARTIES, agentIds, () => randomUUID()));
+    await registerDemoConnectors(tx, project.id);
+    await seedDemoNumbers(tx, project.id);
+    await seedDemoCampaign(tx, project.id);
     return project.id;
   });
   return { project: { projectId, people: await peopleOf(db, projectId) }, created: true };

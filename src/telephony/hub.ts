@@ -36,6 +36,11 @@ export class TelephonyHub {
     this.chosen.set(projectId, name);
   }
 
+  /** Every running adapter (the settings page shows what each can do). */
+  list(): TelephonyAdapter[] {
+    return [...this.adapters.values()];
+  }
+
   adapterFor(projectId: string): TelephonyAdapter {
     const name = this.chosen.get(projectId) ?? this.defaultAdapter;
     const adapter = this.adapters.get(name);

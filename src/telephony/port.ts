@@ -41,8 +41,11 @@ export type RouteAnswer =
 /** Who picked up a dialled call: a person, an answering machine, or unknown (no detection). */
 export type AnsweredBy = 'human' | 'machine' | null;
 
-/** Why a call ended, in PBX-neutral words. */
-export type EndCause = 'normal' | 'busy' | 'no_answer' | 'rejected' | 'cancelled' | 'failed';
+/**
+ * Why a call ended, in PBX-neutral words. `abandoned`: Switchboard played the abandon message to an
+ * answered campaign call because no agent was free in time (the dialer's compliance figure).
+ */
+export type EndCause = 'normal' | 'busy' | 'no_answer' | 'rejected' | 'cancelled' | 'failed' | 'abandoned';
 
 interface CallEventBase {
   projectId: string;
@@ -143,6 +146,21 @@ export interface AdapterContext {
   /** The project a PBX credential belongs to, from memory; undefined when the credential is unknown. */
   projectForToken(token: string): string | undefined;
 }
+
+/** Every command offered: a PBX that takes full call control (the simulator, a hosted PBX over signed webhooks). */
+export const FULL_CONTROL: Readonly<Capabilities> = Object.freeze({
+  routeQuestions: true,
+  callEvents: true,
+  originate: true,
+  dial: true,
+  bridge: true,
+  abandon: true,
+  answer: true,
+  hangup: true,
+  transfer: true,
+  hold: true,
+  recording: true,
+});
 
 /** The rejection every adapter uses for a command its PBX cannot perform. */
 export function unsupported(adapter: string, command: keyof Capabilities): AppError {

@@ -19,16 +19,30 @@ export interface PortHarness {
   ask(q: { callId: string; from: string | null; to: string }, opts?: { credential?: 'valid' | 'unknown' }): Promise<PbxOutcome>;
   /** Reports what the PBX saw: an agent answering, or the call ending with a final SIP code (200 = normal hang-up). */
   report(e: { kind: 'answered'; callId: string; extension: string } | { kind: 'ended'; callId: string; sipCode: number }): Promise<void>;
+  /**
+   * A call in the state `command` needs (ringing at extension 101 for answer, a dialled call a person
+   * answered for bridge and abandon, a connected call for hangup, hold and transfer). Required when
+   * the adapter declares a call control capability.
+   */
+  liveCall?(command: Command): Promise<string>;
+  /** Checks that the PBX carried out `command` on `callId` (its events, or the request it received). */
+  confirm?(command: Command, callId: string): Promise<void>;
   close(): Promise<void>;
 }
 
+export type Command = 'originate' | 'dial' | 'bridge' | 'abandon' | 'answer' | 'hangup' | 'transfer' | 'hold';
+
 export const CONTRACT_PROJECT = '00000000-0000-4000-8000-000000000001';
 
-const commands: Array<[keyof Capabilities, (a: TelephonyAdapter) => Promise<unknown>]> = [
+const commands: Array<[Command & keyof Capabilities, (a: TelephonyAdapter, callId: string) => Promise<unknown>]> = [
   ['originate', (a) => a.originate({ projectId: CONTRACT_PROJECT, agentId: 'x', extension: '101', to: '+420601123456' })],
-  ['hangup', (a) => a.hangup(CONTRACT_PROJECT, 'call-1')],
-  ['transfer', (a) => a.transfer(CONTRACT_PROJECT, 'call-1', { kind: 'external', number: '+420601123456' })],
-  ['hold', (a) => a.hold(CONTRACT_PROJECT, 'call-1', true)],
+  ['dial', (a) => a.dial({ projectId: CONTRACT_PROJECT, to: '+420601123456', ringSeconds: 60 })],
+  ['bridge', (a, id) => a.bridge(CONTRACT_PROJECT, id, '101')],
+  ['abandon', (a, id) => a.abandon(CONTRACT_PROJECT, id)],
+  ['answer', (a, id) => a.answer(CONTRACT_PROJECT, id, '101')],
+  ['hangup', (a, id) => a.hangup(CONTRACT_PROJECT, id)],
+  ['transfer', (a, id) => a.transfer(CONTRACT_PROJECT, id, { kind: 'external', number: '+420601123456' })],
+  ['hold', (a, id) => a.hold(CONTRACT_PROJECT, id, true)],
 ];
 
 /** The behaviour every telephony adapter must show; run it from `<adapter>.contract.test.ts`. */
@@ -61,9 +75,21 @@ export function telephonyPortContract(name: string, start: (ctx: AdapterContext)
       expect(typeof h.adapter.name).toBe('string');
       for (const [capability, run] of commands) {
         if (h.adapter.capabilities[capability]) continue;
-        const err = await run(h.adapter).catch((e: unknown) => e);
+        const err = await run(h.adapter, 'call-1').catch((e: unknown) => e);
         expect(err).toBeInstanceOf(AppError);
         expect((err as AppError).code).toBe('TELEPHONY_UNSUPPORTED');
+      }
+    });
+
+    it('carries out every command it declares', async () => {
+      for (const [capability, run] of commands) {
+        if (!h.adapter.capabilities[capability]) continue;
+        expect(h.liveCall, `${name} declares ${capability}: its harness needs liveCall and confirm`).toBeDefined();
+        const callId = await h.liveCall!(capability);
+        const out = await run(h.adapter, callId);
+        const placed = capability === 'originate' || capability === 'dial';
+        if (placed) expect(out).toEqual({ callId: expect.stringMatching(/.+/) });
+        await h.confirm!(capability, placed ? (out as { callId: string }).callId : callId);
       }
     });
 

@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeTable, type RouteEntry } from '../../src/platform/http/app.ts';
 import { systemActor } from '../../src/platform/audit.ts';
-import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
-import { seedProject, type TestProject } from '../support/fixtures.ts';
 import { resourceIdFor } from '../support/resources.ts';
 import { asQuery, sampleFor } from '../support/sample.ts';
+import { useSwitchboard } from '../support/use-switchboard.ts';
 
 /**
  * Walks the whole route table, so a route added tomorrow is checked without touching this file:
  * project isolation (another project's ids answer 404), role floors (403) and authentication (401).
  */
 
-let sb: TestSwitchboard;
-let a: TestProject;
-let b: TestProject;
+const ctx = useSwitchboard({ projects: ['Project A', 'Secret project B'] });
 let agentKeyOfA: string;
 let supervisorKeyOfA: string;
 const idsOfB: Record<string, string> = {};
 
 const paramsOf = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]);
 const resourceParams = (url: string) => paramsOf(url).filter((p) => p.endsWith('Id') && p !== 'projectId');
-const apiRoutes = () => routeTable(sb.app).filter((r) => r.url.startsWith('/api'));
-const projectRoutes = () => apiRoutes().filter((r) => r.url.includes(':projectId'));
+const apiRoutes = () => routeTable(ctx.sb.app).filter((r) => r.url.startsWith('/api'));
+/**
+ * Routes of a project reached with a person's session or an API key. Public routes under a project
+ * (a hosted PBX's signed webhook) authenticate with the project's own secret instead; their tests
+ * prove that another project's signature is refused.
+ */
+const projectRoutes = () => apiRoutes().filter((r) => r.url.includes(':projectId') && r.access !== 'public');
 const schemaOf = (r: RouteEntry, part: 'body' | 'querystring' | 'params') =>
   (r.schema as Record<string, unknown> | undefined)?.[part];
 
@@ -41,7 +43,7 @@ const withBody = (r: RouteEntry) => !['GET', 'HEAD', 'OPTIONS'].includes(r.metho
 const describeRoute = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 async function call(route: RouteEntry, projectId: string, headers: Record<string, string>, body: unknown = {}, ids = idsOfB) {
-  return sb.app.inject({
+  return ctx.sb.app.inject({
     method: route.method as 'GET',
     url: urlFor(route, projectId, ids),
     headers,
@@ -53,7 +55,7 @@ async function call(route: RouteEntry, projectId: string, headers: Record<string
 type Reply = Awaited<ReturnType<typeof call>>;
 
 const codeOf = (res: Reply) => (res.body ? (JSON.parse(res.body) as { error?: { code?: string } }).error?.code : undefined);
-const leaksB = (res: Reply) => res.body.includes(b.admin.email) || res.body.includes('Secret project B');
+const leaksB = (res: Reply) => res.body.includes(ctx.projects[1].admin.email) || res.body.includes('Secret project B');
 
 function problem(route: RouteEntry, who: string, res: Reply, expected: number, code?: string): string | undefined {
   const errorCode = codeOf(res);
@@ -64,23 +66,19 @@ function problem(route: RouteEntry, who: string, res: Reply, expected: number, c
 }
 
 beforeAll(async () => {
-  sb = await startTestSwitchboard();
-  a = await seedProject(sb, 'Project A');
-  b = await seedProject(sb, 'Secret project B');
-  const dir = sb.services.directory;
-  agentKeyOfA = (await dir.apiKeys.create(a.projectId, 'agent key', 'agent', systemActor)).key;
-  supervisorKeyOfA = (await dir.apiKeys.create(a.projectId, 'supervisor key', 'supervisor', systemActor)).key;
+  const dir = ctx.sb.services.directory;
+  agentKeyOfA = (await dir.apiKeys.create(ctx.p.projectId, 'agent key', 'agent', systemActor)).key;
+  supervisorKeyOfA = (await dir.apiKeys.create(ctx.p.projectId, 'supervisor key', 'supervisor', systemActor)).key;
   const missing: string[] = [];
   for (const param of new Set(projectRoutes().flatMap((r) => resourceParams(r.url)))) {
     try {
-      idsOfB[param] = await resourceIdFor(sb, b, param);
+      idsOfB[param] = await resourceIdFor(ctx.sb, ctx.projects[1], param);
     } catch (err) {
       missing.push((err as Error).message);
     }
   }
   if (missing.length) throw new Error(`The access test cannot aim at project B:\n${missing.join('\n')}`);
 });
-afterAll(() => sb?.stop());
 
 describe('the route table', () => {
   it('is collected from the server and every /api route declares its access', () => {
@@ -94,10 +92,10 @@ describe('the route table', () => {
 describe('project isolation', () => {
   it("answers 404 to A's people and A's key for every route of project B, whatever the method", async () => {
     const failures: string[] = [];
-    const callers: Record<string, Record<string, string>> = { "A's admin session": { cookie: a.admin.cookie }, "A's admin API key": { authorization: `Bearer ${a.apiKey}` } };
+    const callers: Record<string, Record<string, string>> = { "A's admin session": { cookie: ctx.p.admin.cookie }, "A's admin API key": { authorization: `Bearer ${ctx.p.apiKey}` } };
     for (const route of projectRoutes()) {
       for (const [who, headers] of Object.entries(callers)) {
-        failures.push(problem(route, who, await call(route, b.projectId, headers), 404, 'PROJECT_NOT_FOUND') ?? '');
+        failures.push(problem(route, who, await call(route, ctx.projects[1].projectId, headers), 404, 'PROJECT_NOT_FOUND') ?? '');
       }
     }
     expect(failures.filter(Boolean)).toEqual([]);
@@ -114,14 +112,14 @@ describe('project isolation', () => {
         continue;
       }
       const callers: Record<string, Record<string, string>> = {
-        "A's admin session": { cookie: a.admin.cookie },
-        "A's admin API key": { authorization: `Bearer ${a.apiKey}` },
-        ...(route.access === 'agent' ? { "A's agent session": { cookie: a.agent.cookie } } : {}),
+        "A's admin session": { cookie: ctx.p.admin.cookie },
+        "A's admin API key": { authorization: `Bearer ${ctx.p.apiKey}` },
+        ...(route.access === 'agent' ? { "A's agent session": { cookie: ctx.p.agent.cookie } } : {}),
       };
       const statuses: number[] = [];
       for (const [who, headers] of Object.entries(callers)) {
-        const ofB = await call(route, a.projectId, headers, body ?? {});
-        const missing = await call(route, a.projectId, headers, body ?? {}, missingIds(route));
+        const ofB = await call(route, ctx.p.projectId, headers, body ?? {});
+        const missing = await call(route, ctx.p.projectId, headers, body ?? {}, missingIds(route));
         statuses.push(ofB.statusCode);
         const same = ofB.statusCode === missing.statusCode && codeOf(ofB) === codeOf(missing);
         if (ofB.statusCode < 400 || leaksB(ofB) || !same) {
@@ -138,9 +136,9 @@ describe('role floors', () => {
   it('answers 403 to agents (people and keys) on every supervisor and admin route', async () => {
     const failures: string[] = [];
     for (const route of projectRoutes().filter((r) => r.access === 'supervisor' || r.access === 'admin')) {
-      const callers: Record<string, Record<string, string>> = { "A's agent": { cookie: a.agent.cookie }, "A's agent key": { authorization: `Bearer ${agentKeyOfA}` } };
+      const callers: Record<string, Record<string, string>> = { "A's agent": { cookie: ctx.p.agent.cookie }, "A's agent key": { authorization: `Bearer ${agentKeyOfA}` } };
       for (const [who, headers] of Object.entries(callers)) {
-        failures.push(problem(route, who, await call(route, a.projectId, headers), 403, 'FORBIDDEN') ?? '');
+        failures.push(problem(route, who, await call(route, ctx.p.projectId, headers), 403, 'FORBIDDEN') ?? '');
       }
     }
     expect(failures.filter(Boolean)).toEqual([]);
@@ -149,9 +147,9 @@ describe('role floors', () => {
   it('answers 403 to supervisors (people and keys) on every admin route', async () => {
     const failures: string[] = [];
     for (const route of projectRoutes().filter((r) => r.access === 'admin')) {
-      const callers: Record<string, Record<string, string>> = { "A's supervisor": { cookie: a.supervisor.cookie }, "A's supervisor key": { authorization: `Bearer ${supervisorKeyOfA}` } };
+      const callers: Record<string, Record<string, string>> = { "A's supervisor": { cookie: ctx.p.supervisor.cookie }, "A's supervisor key": { authorization: `Bearer ${supervisorKeyOfA}` } };
       for (const [who, headers] of Object.entries(callers)) {
-        failures.push(problem(route, who, await call(route, a.projectId, headers), 403, 'FORBIDDEN') ?? '');
+        failures.push(problem(route, who, await call(route, ctx.p.projectId, headers), 403, 'FORBIDDEN') ?? '');
       }
     }
     expect(failures.filter(Boolean)).toEqual([]);
@@ -168,7 +166,7 @@ describe('authentication', () => {
     };
     for (const route of apiRoutes().filter((r) => r.access !== 'public')) {
       for (const [who, headers] of Object.entries(callers)) {
-        failures.push(problem(route, who, await call(route, a.projectId, headers), 401, 'UNAUTHENTICATED') ?? '');
+        failures.push(problem(route, who, await call(route, ctx.p.projectId, headers), 401, 'UNAUTHENTICATED') ?? '');
       }
     }
     expect(failures.filter(Boolean)).toEqual([]);

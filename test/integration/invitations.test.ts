@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
-import { seedProject, type TestProject } from '../support/fixtures.ts';
+import { startTestSwitchboard } from '../support/app.ts';
+import { seedProject } from '../support/fixtures.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { useSwitchboard } from '../support/use-switchboard.ts';
 
 /** The invitation token from a message body, undoing quoted-printable soft line breaks. */
 function tokenFrom(text: string): string {
@@ -14,21 +15,16 @@ function tokenFrom(text: string): string {
 }
 
 let smtp: TestSmtp;
-let sb: TestSwitchboard;
-let p: TestProject;
-
 beforeAll(async () => {
   smtp = await startSmtp();
-  sb = await startTestSwitchboard({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, PUBLIC_URL: 'https://switchboard.example.test/' } });
-  p = await seedProject(sb);
 });
 afterAll(async () => {
-  await sb?.stop();
   await smtp?.close();
 });
+const ctx = useSwitchboard(() => ({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, PUBLIC_URL: 'https://switchboard.example.test/' } }));
 
-async function invite(email: string, role = 'agent', cookie = p.admin.cookie) {
-  return sb.app.inject({ method: 'POST', url: `/api/projects/${p.projectId}/invitations`, headers: { cookie }, payload: { email, role } });
+async function invite(email: string, role = 'agent', cookie = ctx.p.admin.cookie) {
+  return ctx.sb.app.inject({ method: 'POST', url: `/api/projects/${ctx.p.projectId}/invitations`, headers: { cookie }, payload: { email, role } });
 }
 
 async function inviteAndReceive(email: string, role = 'agent'): Promise<{ id: string; token: string }> {
@@ -39,7 +35,7 @@ async function inviteAndReceive(email: string, role = 'agent'): Promise<{ id: st
 }
 
 const accept = (token: string, payload: object) =>
-  sb.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload });
+  ctx.sb.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload });
 
 describe('inviting an agent by e-mail', () => {
   it('delivers a link; the agent sets a password, is signed in, and can sign in again', async () => {
@@ -48,19 +44,19 @@ describe('inviting an agent by e-mail', () => {
     expect(mail.raw).toMatch(/Subject: You are invited to/);
     expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`https://switchboard.example.test/invite/${token}`);
 
-    const view = await sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    const view = await ctx.sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(view.statusCode).toBe(200);
     expect(view.json()).toMatchObject({ email: 'new.agent@example.test', role: 'agent', hasAccount: false });
 
     const accepted = await accept(token, { name: 'Nova Agentová', password: 'a long passphrase' });
     expect(accepted.statusCode).toBe(200);
     const cookie = String(accepted.headers['set-cookie']).match(/sb_session=[^;]+/)![0];
-    const me = await sb.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
-    expect(me.json()).toMatchObject({ name: 'Nova Agentová', projects: [{ projectId: p.projectId, role: 'agent' }] });
+    const me = await ctx.sb.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ name: 'Nova Agentová', projects: [{ projectId: ctx.p.projectId, role: 'agent' }] });
 
-    const login = await sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'New.Agent@example.test', password: 'a long passphrase' } });
+    const login = await ctx.sb.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'New.Agent@example.test', password: 'a long passphrase' } });
     expect(login.statusCode).toBe(200);
-    expect(login.json().projects).toEqual([expect.objectContaining({ projectId: p.projectId, role: 'agent' })]);
+    expect(login.json().projects).toEqual([expect.objectContaining({ projectId: ctx.p.projectId, role: 'agent' })]);
   });
 
   it('refuses a used link with 410', async () => {
@@ -69,13 +65,13 @@ describe('inviting an agent by e-mail', () => {
     const again = await accept(token, { name: 'Someone else', password: 'another passphrase' });
     expect(again.statusCode).toBe(410);
     expect(again.json().error.code).toBe('INVITATION_INVALID');
-    expect((await sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(410);
+    expect((await ctx.sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(410);
   });
 
   it('refuses an expired link with 410', async () => {
     const { id, token } = await inviteAndReceive('late@example.test');
-    await sb.db.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
-    const view = await sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    await ctx.sb.db.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    const view = await ctx.sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(view.statusCode).toBe(410);
     expect(view.json().error.code).toBe('INVITATION_INVALID');
     expect((await accept(token, { name: 'Late', password: 'a long passphrase' })).statusCode).toBe(410);
@@ -83,14 +79,14 @@ describe('inviting an agent by e-mail', () => {
 
   it('refuses a revoked invitation, and a second revoke is 404', async () => {
     const { id, token } = await inviteAndReceive('revoked@example.test');
-    const del = () => sb.app.inject({ method: 'DELETE', url: `/api/projects/${p.projectId}/invitations/${id}`, headers: { cookie: p.admin.cookie } });
+    const del = () => ctx.sb.app.inject({ method: 'DELETE', url: `/api/projects/${ctx.p.projectId}/invitations/${id}`, headers: { cookie: ctx.p.admin.cookie } });
     expect((await del()).statusCode).toBe(200);
     expect((await del()).json().error.code).toBe('INVITATION_NOT_FOUND');
     expect((await accept(token, { name: 'Revoked', password: 'a long passphrase' })).statusCode).toBe(410);
   });
 
   it('answers 409 ALREADY_MEMBER for a member, whatever the case of the address', async () => {
-    const res = await invite(p.agent.email.toUpperCase());
+    const res = await invite(ctx.p.agent.email.toUpperCase());
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ALREADY_MEMBER');
   });
@@ -100,29 +96,29 @@ describe('inviting an agent by e-mail', () => {
     const weak = await accept(token, { name: 'Weak', password: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('VALIDATION_FAILED');
-    expect((await sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(200);
+    expect((await ctx.sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(200);
   });
 
   it('answers 502 MAIL_FAILED and keeps no invitation when the e-mail cannot be sent', async () => {
     const res = await invite('bounce@example.test');
     expect(res.statusCode).toBe(502);
     expect(res.json().error).toMatchObject({ code: 'MAIL_FAILED', message: expect.stringContaining('bounce@example.test') });
-    const list = await sb.app.inject({ method: 'GET', url: `/api/projects/${p.projectId}/invitations`, headers: { cookie: p.admin.cookie } });
+    const list = await ctx.sb.app.inject({ method: 'GET', url: `/api/projects/${ctx.p.projectId}/invitations`, headers: { cookie: ctx.p.admin.cookie } });
     expect(list.json().map((i: { email: string }) => i.email)).not.toContain('bounce@example.test');
   });
 
   it('lets only admins invite', async () => {
-    const res = await invite('someone@example.test', 'agent', p.supervisor.cookie);
+    const res = await invite('someone@example.test', 'agent', ctx.p.supervisor.cookie);
     expect(res.statusCode).toBe(403);
   });
 });
 
 describe('inviting someone who already has an account', () => {
   it('joins the existing account (one user per e-mail) only with its current password, which the link cannot reset', async () => {
-    const other = await seedProject(sb);
+    const other = await seedProject(ctx.sb);
     const email = other.agent.email.toUpperCase();
     const { token } = await inviteAndReceive(email, 'supervisor');
-    expect((await sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).json().hasAccount).toBe(true);
+    expect((await ctx.sb.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).json().hasAccount).toBe(true);
 
     const wrong = await accept(token, { name: 'Hijacker', password: 'not their password' });
     expect(wrong.statusCode).toBe(401);
@@ -131,7 +127,7 @@ describe('inviting someone who already has an account', () => {
     const ok = await accept(token, { name: 'Ignored', password: other.agent.password });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().projects.map((m: { role: string }) => m.role).sort()).toEqual(['agent', 'supervisor']);
-    const users = await sb.db.db
+    const users = await ctx.sb.db.db
       .selectFrom('users')
       .select('id')
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
@@ -145,7 +141,7 @@ describe('inviting someone who already has an account', () => {
     expect(second.token).not.toBe(first.token);
     expect((await accept(second.token, { name: 'Promoted', password: 'a long passphrase' })).statusCode).toBe(200);
     const stale = await accept(first.token, { name: 'Promoted', password: 'a long passphrase' });
-    expect(stale.json().projects).toEqual([expect.objectContaining({ projectId: p.projectId, role: 'admin' })]);
+    expect(stale.json().projects).toEqual([expect.objectContaining({ projectId: ctx.p.projectId, role: 'admin' })]);
   });
 });
 

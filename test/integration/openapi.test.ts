@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useSwitchboard } from '../support/use-switchboard.ts';
 
-let sb: TestSwitchboard;
-
-beforeAll(async () => {
-  sb = await startTestSwitchboard();
-});
-afterAll(() => sb?.stop());
+const ctx = useSwitchboard({ projects: 0 });
 
 describe('the API description for integrators', () => {
   it('serves OpenAPI 3 generated from the route schemas, with the lead and contact APIs in it', async () => {
-    const res = await sb.app.inject({ method: 'GET', url: '/docs/json' });
+    const res = await ctx.sb.app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -22,7 +17,7 @@ describe('the API description for integrators', () => {
   });
 
   it('serves a browsable page at /docs', async () => {
-    const res = await sb.app.inject({ method: 'GET', url: '/docs/' });
+    const res = await ctx.sb.app.inject({ method: 'GET', url: '/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
   });

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { startSwitchboard, type Switchboard } from '../../src/main.ts';
+import { startSwitchboard, type StartOptions, type Switchboard } from '../../src/main.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -15,7 +15,7 @@ export interface TestSwitchboard extends Switchboard {
  * Pass `log` to capture what the server logs (a pino logger writing to your own stream).
  */
 export async function startTestSwitchboard(
-  opts: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string; log?: Logger } = {},
+  opts: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string; log?: Logger; seed?: StartOptions['seed'] } = {},
 ): Promise<TestSwitchboard> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
@@ -26,6 +26,6 @@ export async function startTestSwitchboard(
     ...opts.env,
   });
   const webDist = inject('webDist') || undefined;
-  const sb = await startSwitchboard(config, opts.log ?? createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false, webDist });
+  const sb = await startSwitchboard(config, opts.log ?? createLogger(config.LOG_LEVEL), { listen: opts.listen ?? false, webDist, seed: opts.seed });
   return Object.assign(sb, { config });
 }

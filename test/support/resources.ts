@@ -51,6 +51,27 @@ export const seeders: Record<string, (db: Db, project: TestProject, idOf: (param
       .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ score_cap: null })).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
+  async calls(db, p) {
+    const row = await db.insertInto('calls').values({ project_id: p.projectId, pbx_call_id: `seed-${Math.random()}`, from_number: '+420601000000' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async connectors(db, p) {
+    const row = await db.insertInto('connectors').values({ project_id: p.projectId, name: 'Seed connector of B', url_template: 'https://example.test/{{phone}}' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async leads(db, p, idOf) {
+    const row = await db.insertInto('leads').values({ project_id: p.projectId, campaign_id: await idOf('campaignId'), phone: '+420601000000', timezone: 'Europe/Prague', details: '{}', status: 'done' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async lead_imports(db, p, idOf) {
+    const row = await db.insertInto('lead_imports').values({ project_id: p.projectId, campaign_id: await idOf('campaignId'), status: 'done', errors: '[]' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async dnc_entries(db, p) {
+    const org = await db.selectFrom('projects').select('organisation_id').where('id', '=', p.projectId).executeTakeFirstOrThrow();
+    const row = await db.insertInto('dnc_entries').values({ project_id: p.projectId, organisation_id: org.organisation_id, scope: 'project', phone: '+420601000009' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
   async webhook_deliveries(db, p, idOf) {
     const row = await db
       .insertInto('webhook_deliveries')

@@ -3,6 +3,8 @@ import { ApiError } from '../../web/src/api/client.ts';
 import { fieldErrors } from '../../web/src/features/tasks/api.ts';
 import { EMPTY, placeErrors, toBody } from '../../web/src/features/tasks/form.ts';
 import { queueErrors } from '../../web/src/features/queues/errors.ts';
+import { DEFAULT_SETTINGS } from '../../web/src/features/queues/api.ts';
+import { DEFAULT_QUEUE_SETTINGS } from '../../src/domains/tasks/model.ts';
 
 const QUEUE = '7f9c2a40-31d8-4c55-9a57-0c6f5b8e2d11';
 
@@ -37,5 +39,11 @@ describe('queue form errors', () => {
     expect(queueErrors(err)).toEqual({ businessHours: 'start before end', name: 'Too small' });
     expect(queueErrors(new ApiError(409, 'QUEUE_NAME_TAKEN', 'taken'))).toEqual({ name: 'taken' });
     expect(queueErrors(null)).toEqual({});
+  });
+});
+
+describe('queue form defaults', () => {
+  it('start a new queue from the server defaults (the web app keeps a copy to stay free of server code)', () => {
+    expect(DEFAULT_SETTINGS).toEqual(DEFAULT_QUEUE_SETTINGS);
   });
 });

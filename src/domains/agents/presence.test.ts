@@ -22,6 +22,12 @@ describe('agent presence', () => {
     ['disconnect while available', at('available'), { kind: 'disconnected', to: 'break' }, 'break'],
     ['reconnect', at('break', { reason: 'disconnected' }), { kind: 'reconnected' }, 'available'],
     ['reconnect from lunch stays', at('break', { reason: 'lunch' }), { kind: 'reconnected' }, 'NOT_APPLICABLE'],
+    ['a call makes an available agent busy', at('available'), { kind: 'call' }, 'busy'],
+    ['a call during a task changes nothing', at('busy', { taskId: 't' }), { kind: 'call' }, 'NOT_APPLICABLE'],
+    ['the call ends into wrap-up', at('busy', { reason: 'call' }), { kind: 'callEnd', wrapUpSeconds: 10 }, 'wrap_up'],
+    ['the call ends without wrap-up', at('busy', { reason: 'call' }), { kind: 'callEnd', wrapUpSeconds: 0 }, 'available'],
+    ['a call end does not end a task', at('busy', { taskId: 't' }), { kind: 'callEnd', wrapUpSeconds: 0 }, 'NOT_APPLICABLE'],
+    ['an agent may leave a call the PBX never ended', at('busy', { reason: 'call' }), { kind: 'set', to: 'available' }, 'available'],
   ])('%s', (_n, p, e, expected) => {
     const r = transition(p, e, 1000);
     expect(r.ok ? r.presence.state : r.code).toBe(expected);

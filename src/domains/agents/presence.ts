@@ -26,7 +26,9 @@ export type PresenceEvent =
   | { kind: 'wrapUpEnd' }
   | { kind: 'release' }
   | { kind: 'disconnected'; to: 'offline' | 'break' }
-  | { kind: 'reconnected' };
+  | { kind: 'reconnected' }
+  | { kind: 'call' }
+  | { kind: 'callEnd'; wrapUpSeconds: number };
 
 export type PresenceRefusal = 'AGENT_HAS_TASK' | 'AGENT_NOT_AVAILABLE' | 'NO_OFFER' | 'NO_ACTIVE_TASK' | 'NOT_APPLICABLE';
 
@@ -35,6 +37,8 @@ export type PresenceResult = { ok: true; presence: Presence } | { ok: false; cod
 export const OFFLINE: Presence = Object.freeze({ state: 'offline', since: 0, reason: null, taskId: null, wrapUpUntil: null });
 
 const HOLDS_TASK: readonly AgentState[] = ['reserved', 'busy'];
+
+const onCallOnly = (p: Presence): boolean => p.state === 'busy' && p.reason === 'call' && p.taskId === null;
 
 const to = (state: AgentState, now: number, extra: Partial<Presence> = {}): PresenceResult => ({
   ok: true,
@@ -46,7 +50,8 @@ const refuse = (code: PresenceRefusal): PresenceResult => ({ ok: false, code });
 export function transition(p: Presence, e: PresenceEvent, now: number): PresenceResult {
   switch (e.kind) {
     case 'set':
-      if (HOLDS_TASK.includes(p.state)) return refuse('AGENT_HAS_TASK');
+      // busy on a call (no task) may be left by hand: the way out when a PBX never reports the call's end
+      if (HOLDS_TASK.includes(p.state) && !onCallOnly(p)) return refuse('AGENT_HAS_TASK');
       if (e.to === 'break') return to('break', now, { reason: e.reason ?? 'break' });
       return to(e.to, now);
     case 'offer':
@@ -71,6 +76,12 @@ export function transition(p: Presence, e: PresenceEvent, now: number): Presence
       return to(e.to, now, { reason: 'disconnected' });
     case 'reconnected':
       return p.reason === 'disconnected' && (p.state === 'break' || p.state === 'offline') ? to('available', now) : refuse('NOT_APPLICABLE');
+    case 'call':
+      return p.state === 'available' ? to('busy', now, { reason: 'call' }) : refuse('NOT_APPLICABLE');
+    case 'callEnd':
+      if (p.state !== 'busy' || p.reason !== 'call' || p.taskId !== null) return refuse('NOT_APPLICABLE');
+      if (e.wrapUpSeconds <= 0) return to('available', now);
+      return to('wrap_up', now, { reason: 'call', wrapUpUntil: now + e.wrapUpSeconds * 1000 });
   }
 }
 

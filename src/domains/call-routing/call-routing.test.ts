@@ -4,6 +4,8 @@ import { startTestSwitchboard, type TestSwitchboard } from '../../../test/suppor
 import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
 import { projectApi, seedRoutingScenario, todayIn, untilIdentified, type RoutingScenario } from '../../../test/support/call-routing.ts';
 import { pollUntil } from '../../../test/support/poll.ts';
+import { DirectoryRepo } from '../contacts/directory-repo.ts';
+import { PhoneDirectory } from '../contacts/phone-directory.ts';
 import { CallerIndex } from './caller-index.ts';
 import { RoutingDesk } from './desk.ts';
 
@@ -159,8 +161,9 @@ describe('the PBX route endpoint', () => {
 
 describe('the caller index', () => {
   it('loads every number at start and follows contact and account changes', async () => {
-    const fresh = new CallerIndex(sb.db.db, sb.bus, pino({ level: 'silent' }));
-    await fresh.start();
+    const directory = new PhoneDirectory(new DirectoryRepo(sb.db.db), sb.bus, pino({ level: 'silent' }));
+    await directory.start();
+    const fresh = new CallerIndex(directory);
     try {
       expect(fresh.identify(p.projectId, s.numbers.supplier)).toMatchObject({ kind: 'supplier', ownerId: null });
       expect(fresh.identify(p.projectId, s.numbers.customer)).toMatchObject({ kind: 'customer', ownerId: s.agents.owner.id });
@@ -180,7 +183,7 @@ describe('the caller index', () => {
       await api('DELETE', `/contacts/${contact.id}`);
       await pollUntil(async () => fresh.identify(p.projectId, '+420605000002').kind, (k) => k === 'unknown');
     } finally {
-      fresh.close();
+      directory.close();
     }
   });
 });

@@ -19,6 +19,10 @@ interface Context extends DecisionInput {
 }
 
 const closedDayMemo = new WeakMap<ProjectRouting, Map<string, boolean>>();
+/** The local day (epoch ms range) last asked about per snapshot: most calls fall into the same day. */
+const dayMemo = new WeakMap<ProjectRouting, { from: number; to: number; holiday: boolean }>();
+/** Open or not, per snapshot and epoch minute: hours are whole minutes and zone offsets too. */
+const minuteMemo = new WeakMap<ProjectRouting, { minute: number; open: boolean }>();
 
 function calendarOf(r: ProjectRouting): Calendar {
   const s = r.settings;
@@ -27,6 +31,8 @@ function calendarOf(r: ProjectRouting): Calendar {
 
 /** Whether `now` falls on a holiday; memoised per project snapshot and local day, the calendar lookup is slow. */
 function holidayAt(r: ProjectRouting, now: number): boolean {
+  const today = dayMemo.get(r);
+  if (today && now >= today.from && now < today.to) return today.holiday;
   const day = DateTime.fromMillis(now, { zone: r.settings.timezone }).startOf('day');
   const key = day.toISODate() ?? '';
   let memo = closedDayMemo.get(r);
@@ -37,7 +43,17 @@ function holidayAt(r: ProjectRouting, now: number): boolean {
     if (memo.size > 400) memo.clear();
     memo.set(key, v);
   }
+  dayMemo.set(r, { from: day.toMillis(), to: day.plus({ days: 1 }).toMillis(), holiday: v });
   return v;
+}
+
+function openAt(r: ProjectRouting, now: number): boolean {
+  const minute = Math.floor(now / 60_000);
+  const memo = minuteMemo.get(r);
+  if (memo?.minute === minute) return memo.open;
+  const open = !holidayAt(r, now) && isOpen(calendarOf(r), now);
+  minuteMemo.set(r, { minute, open });
+  return open;
 }
 
 function contextOf(input: DecisionInput): Context {
@@ -46,7 +62,7 @@ function contextOf(input: DecisionInput): Context {
   return {
     ...input,
     holiday: () => (holiday ??= holidayAt(input.routing, input.now)),
-    open: () => (open ??= !holidayAt(input.routing, input.now) && isOpen(calendarOf(input.routing), input.now)),
+    open: () => (open ??= openAt(input.routing, input.now)),
   };
 }
 

@@ -6,6 +6,7 @@ import { normalisePhone } from '../contacts/model.ts';
 import type { AgentAvailability } from './availability.ts';
 import { decide, fallbackDecision, type DecisionInput } from './decide.ts';
 import { unknownCaller, type CallerFacts, type Decision, type ProjectRouting } from './model.ts';
+import { RouteLog } from './route-log.ts';
 import type { RoutingSnapshots } from './snapshots.ts';
 
 /** Who calls from a number, from memory. */
@@ -50,6 +51,31 @@ export function callerPhone(raw: string | null, country: string): string | null 
   return normalisePhone(raw, country) ?? null;
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The caller: a number already in E.164 that a contact holds needs no parsing (the common case). */
+function identifyCaller(callers: CallerLookup, projectId: string, from: string | null, country: string): CallerFacts {
+  if (from !== null && E164.test(from)) {
+    const known = callers.identify(projectId, from);
+    if (known.contactId !== null) return known;
+  }
+  return callers.identify(projectId, callerPhone(from, country));
+}
+
+const dialledMemo = new Map<string, string>();
+
+/** The dialled number as E.164; a PBX dials the same few numbers all day, so their parsing is remembered. */
+function dialledNumber(to: string, country: string): string {
+  const key = `${country}:${to}`;
+  let n = dialledMemo.get(key);
+  if (n === undefined) {
+    n = normalisePhone(to, country) ?? to;
+    if (dialledMemo.size >= 10_000) dialledMemo.clear();
+    dialledMemo.set(key, n);
+  }
+  return n;
+}
+
 /**
  * Switchboard's answer to "where does this call go?". Everything it reads is in memory; the answer
  * leaves within the deadline even when something is slow or throws (then it is the project's
@@ -57,9 +83,16 @@ export function callerPhone(raw: string | null, country: string): string | null 
  */
 export class RoutingDesk implements CallRouter {
   private readonly policy: (input: DecisionInput) => Decision | Promise<Decision>;
+  private readonly routeLog: RouteLog;
 
   constructor(private readonly deps: DeskDeps) {
     this.policy = deps.policy ?? decide;
+    this.routeLog = new RouteLog(deps.log);
+  }
+
+  /** Writes the routed calls still waiting for their batched log line. */
+  close(): void {
+    this.routeLog.flush();
   }
 
   async route(q: RouteQuestion): Promise<RouteAnswer> {
@@ -67,7 +100,9 @@ export class RoutingDesk implements CallRouter {
     let outcome: Outcome;
     let fallbackReason: string | null = null;
     try {
-      outcome = await withDeadline(this.compute(q.projectId, q.from, q.to, this.deps.clock()), this.deps.deadlineMs);
+      const work = this.compute(q.projectId, q.from, q.to, this.deps.clock());
+      // A decision made from memory is already here; only one still waiting can be late.
+      outcome = work instanceof Promise ? await withDeadline(work, this.deps.deadlineMs) : work;
     } catch (err) {
       const routing = this.deps.snapshots.peek(q.projectId);
       if (!routing) {
@@ -102,13 +137,21 @@ export class RoutingDesk implements CallRouter {
     return null;
   }
 
-  private async compute(projectId: string, from: string | null, to: string, now: number): Promise<Outcome> {
-    const routing = this.deps.snapshots.peek(projectId) ?? (await this.deps.snapshots.get(projectId));
-    if (!routing) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
-    const caller = this.deps.callers.identify(projectId, callerPhone(from, routing.country));
-    const dialled = normalisePhone(to, routing.country) ?? to;
+  private compute(projectId: string, from: string | null, to: string, now: number): Outcome | Promise<Outcome> {
+    const routing = this.deps.snapshots.peek(projectId);
+    if (routing) return this.decideWith(routing, projectId, from, to, now);
+    return this.deps.snapshots.get(projectId).then((loaded) => {
+      if (!loaded) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
+      return this.decideWith(loaded, projectId, from, to, now);
+    });
+  }
+
+  private decideWith(routing: ProjectRouting, projectId: string, from: string | null, to: string, now: number): Outcome | Promise<Outcome> {
+    const caller = identifyCaller(this.deps.callers, projectId, from, routing.country);
+    const dialled = dialledNumber(to, routing.country);
     const isAvailable = (agentId: string) => this.deps.availability.isAvailable(projectId, agentId);
-    const decision = await this.policy({ routing, caller, dialled, now, isAvailable });
+    const decision = this.policy({ routing, caller, dialled, now, isAvailable });
+    if (decision instanceof Promise) return decision.then((d) => ({ routing, caller, dialled, decision: d }));
     return { routing, caller, dialled, decision };
   }
 
@@ -126,7 +169,7 @@ export class RoutingDesk implements CallRouter {
       ms: Math.round(ms * 100) / 100,
     };
     if (fallbackReason) this.deps.log.warn({ ...line, reason: fallbackReason }, 'call routed by fallback');
-    else this.deps.log.info(line, 'call routed');
+    else this.routeLog.add(line);
     this.deps.bus.publish(q.projectId, 'call.routed', {
       callId: q.callId,
       from: o.caller.phone,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import { PresenceAvailability, type AgentAvailability } from './availability.ts';
-import { CallerIndex } from './caller-index.ts';
+import { CallerIndex, type CallerDirectory } from './caller-index.ts';
 import { RoutingDesk } from './desk.ts';
 import { CallGroups } from './groups.ts';
 import { RoutingRepo } from './repo.ts';
@@ -12,11 +12,20 @@ import { RoutingSnapshots } from './snapshots.ts';
 /**
  * Inbound call routing: per-project rules over the caller's data answer the PBX's "where does this
  * call go?" from memory within a deadline. `desk` is the port's CallRouter and call event sink.
+ * Callers are identified through `directory`, the contacts domain's in-memory phone directory.
  */
-export function createCallRouting(deps: { db: Db; bus: EventBus; log: Logger; deadlineMs: number; availability?: AgentAvailability; clock?: () => number }) {
+export function createCallRouting(deps: {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  deadlineMs: number;
+  directory: CallerDirectory;
+  availability?: AgentAvailability;
+  clock?: () => number;
+}) {
   const repo = new RoutingRepo(deps.db);
   const snapshots = new RoutingSnapshots(repo, deps.bus, deps.log);
-  const callers = new CallerIndex(deps.db, deps.bus, deps.log);
+  const callers = new CallerIndex(deps.directory);
   const presence = new PresenceAvailability(deps.bus);
   const availability = deps.availability ?? presence;
   const admin = new CallRoutingAdmin(deps.db, repo, snapshots, deps.bus);
@@ -37,14 +46,14 @@ export function createCallRouting(deps: { db: Db; bus: EventBus; log: Logger; de
     snapshots,
     callers,
     presence,
-    /** Loads every project's routing and every caller's number; the server answers calls after this. */
+    /** Loads every project's routing; the server answers calls after this (and the phone directory's load). */
     async start(): Promise<void> {
-      await Promise.all([snapshots.start(), callers.start()]);
+      await snapshots.start();
     },
     stop(): void {
       snapshots.close();
-      callers.close();
       presence.close();
+      desk.close();
     },
   };
 }

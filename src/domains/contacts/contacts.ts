@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -7,6 +8,8 @@ import { cleanEmails, cleanTags, normalisePhone, normalisePhones, type ContactFi
 import { translateUniqueViolation } from './pg-errors.ts';
 import type { ProjectFacts } from './project-facts.ts';
 import type { PhoneIndex } from './phone-index.ts';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** People the project talks to: CRUD, search and the exact by-phone lookup. */
 export class Contacts {
@@ -27,16 +30,25 @@ export class Contacts {
     return c;
   }
 
-  /** Any spelling of a number finds the contact holding it; served from the phone index when warm. */
+  /**
+   * Any spelling of a number finds the contact holding it. A number already in E.164 that the
+   * phone directory holds skips parsing; anything else is normalised first.
+   */
   async byPhone(projectId: string, raw: string): Promise<ContactView> {
-    const hit = this.index.cached(projectId, raw);
-    if (hit) return hit;
-    const country = await this.facts.country(projectId);
-    const phone = normalisePhone(raw, country);
-    if (!phone) throw new AppError('INVALID_PHONE', `phone: "${raw}" is not a valid phone number`, { field: 'phone', value: raw });
-    const c = await this.index.lookup(projectId, phone, () => this.repo.byPhone(projectId, phone));
+    let phone: string | undefined = raw;
+    if (!E164.test(raw) || !this.index.holds(projectId, raw)) {
+      phone = normalisePhone(raw, await this.facts.country(projectId));
+      if (!phone) throw new AppError('INVALID_PHONE', `phone: "${raw}" is not a valid phone number`, { field: 'phone', value: raw });
+    }
+    const c = await this.index.lookup(projectId, phone);
     if (!c) throw notFound('CONTACT_NOT_FOUND', 'Contact with this phone number');
     return c;
+  }
+
+  /** Up to `limit` of the project's contact numbers picked at random: the callers the telephony simulator uses. */
+  async samplePhones(projectId: string, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('contact_phones').select('phone').where('project_id', '=', projectId).orderBy(sql`random()`).limit(limit).execute();
+    return rows.map((r) => r.phone);
   }
 
   async search(projectId: string, f: ContactFilter, page: { limit: number; offset: number }) {

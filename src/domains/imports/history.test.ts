@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
-import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useSwitchboard } from '../../../test/support/use-switchboard.ts';
 
-let sb: TestSwitchboard;
-let p: TestProject;
-let other: TestProject;
-
-beforeAll(async () => {
-  sb = await startTestSwitchboard();
-  p = await seedProject(sb);
-  other = await seedProject(sb);
-});
-afterAll(() => sb?.stop());
+const ctx = useSwitchboard({ projects: 2 });
 
 /** Uploads a CSV as the project's supervisor and waits until the import has finished. */
-async function importFile(fileName: string, content: string, project = p): Promise<string> {
+async function importFile(fileName: string, content: string, project = ctx.p): Promise<string> {
   const boundary = `----sb${Date.now()}`;
   const payload = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
   );
-  const finished = sb.bus.next((e) => e.type === 'import.progress' && e.projectId === project.projectId && (e.payload as { status: string }).status !== 'running');
-  const res = await sb.app.inject({
+  const finished = ctx.sb.bus.next((e) => e.type === 'import.progress' && e.projectId === project.projectId && (e.payload as { status: string }).status !== 'running');
+  const res = await ctx.sb.app.inject({
     method: 'POST',
     url: `/api/projects/${project.projectId}/imports`,
     payload,
@@ -31,8 +21,8 @@ async function importFile(fileName: string, content: string, project = p): Promi
   return res.json().id;
 }
 
-const list = (query: string, cookie = p.supervisor.cookie, project = p) =>
-  sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/imports${query}`, headers: { cookie } });
+const list = (query: string, cookie = ctx.p.supervisor.cookie, project = ctx.p) =>
+  ctx.sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/imports${query}`, headers: { cookie } });
 
 describe('GET /imports (history)', () => {
   it('lists the project\'s imports newest first with status, counts, file name and who uploaded it', async () => {
@@ -50,7 +40,7 @@ describe('GET /imports (history)', () => {
       rowsImported: 1,
       rowsFailed: 1,
       failure: null,
-      createdBy: { id: p.supervisor.id, email: p.supervisor.email },
+      createdBy: { id: ctx.p.supervisor.id, email: ctx.p.supervisor.email },
     });
     expect(body.items[1].errors).toBeUndefined();
     expect(Date.parse(body.items[1].finishedAt)).toBeGreaterThanOrEqual(Date.parse(body.items[1].createdAt));
@@ -65,9 +55,9 @@ describe('GET /imports (history)', () => {
   });
 
   it('shows each project only its own imports, and refuses agents', async () => {
-    expect((await list('', other.supervisor.cookie, other)).json()).toMatchObject({ items: [], total: 0 });
-    expect((await list('', other.supervisor.cookie)).statusCode).toBe(404);
-    expect((await list('', p.agent.cookie)).statusCode).toBe(403);
+    expect((await list('', ctx.projects[1].supervisor.cookie, ctx.projects[1])).json()).toMatchObject({ items: [], total: 0 });
+    expect((await list('', ctx.projects[1].supervisor.cookie)).statusCode).toBe(404);
+    expect((await list('', ctx.p.agent.cookie)).statusCode).toBe(403);
     expect((await list('?limit=0')).statusCode).toBe(400);
   });
 });

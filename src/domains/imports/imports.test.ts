@@ -3,20 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
-import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/audit.ts';
 import { ContactImporter } from './importer.ts';
+import { useSwitchboard } from '../../../test/support/use-switchboard.ts';
 
-let sb: TestSwitchboard;
-let p: TestProject;
-
-beforeAll(async () => {
-  sb = await startTestSwitchboard();
-  p = await seedProject(sb);
-});
-afterAll(() => sb?.stop());
+const ctx = useSwitchboard();
 
 const header = 'external_id,name,account,account_kind,phone,phone2,email,city,region,timezone,owner_email,tags,custom.segment';
 const goodCsv = (agentEmail: string) =>
@@ -28,14 +20,14 @@ const goodCsv = (agentEmail: string) =>
     ',Petr Bez Id,,,602 333 444,,,Plzeň,,,,,',
   ].join('\n');
 
-function upload(content: string | Buffer, project = p) {
+function upload(content: string | Buffer, project = ctx.p) {
   const boundary = `----sb${Date.now()}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n`),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return sb.app.inject({
+  return ctx.sb.app.inject({
     method: 'POST',
     url: `/api/projects/${project.projectId}/imports`,
     payload,
@@ -43,38 +35,38 @@ function upload(content: string | Buffer, project = p) {
   });
 }
 
-async function importViaApi(content: string | Buffer, project = p) {
-  const finished = sb.bus.next((e) => e.type === 'import.progress' && e.projectId === project.projectId && (e.payload as { status: string }).status !== 'running');
+async function importViaApi(content: string | Buffer, project = ctx.p) {
+  const finished = ctx.sb.bus.next((e) => e.type === 'import.progress' && e.projectId === project.projectId && (e.payload as { status: string }).status !== 'running');
   const res = await upload(content, project);
   expect(res.statusCode).toBe(202);
   await finished;
-  const report = await sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/imports/${res.json().id}`, headers: { cookie: project.supervisor.cookie } });
+  const report = await ctx.sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/imports/${res.json().id}`, headers: { cookie: project.supervisor.cookie } });
   return report.json();
 }
 
-const countContacts = async (projectId = p.projectId) =>
-  Number((await sb.db.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow()).n);
+const countContacts = async (projectId = ctx.p.projectId) =>
+  Number((await ctx.sb.db.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow()).n);
 
-const byPhone = (phone: string, project = p) =>
-  sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/contacts/by-phone/${phone}`, headers: { cookie: project.agent.cookie } });
+const byPhone = (phone: string, project = ctx.p) =>
+  ctx.sb.app.inject({ method: 'GET', url: `/api/projects/${project.projectId}/contacts/by-phone/${phone}`, headers: { cookie: project.agent.cookie } });
 
 describe('CSV import over the API', () => {
   it('imports the good rows and reports the bad one with row, field and reason', async () => {
-    const report = await importViaApi(goodCsv(p.agent.email));
+    const report = await importViaApi(goodCsv(ctx.p.agent.email));
     expect(report).toMatchObject({ status: 'done', rowsTotal: 4, rowsImported: 3, rowsFailed: 1, failure: null });
     expect(report.errors).toEqual([{ row: 4, field: 'phone', reason: expect.stringContaining('INVALID_PHONE') }]);
     const jan = (await byPhone('777000111')).json();
-    expect(jan).toMatchObject({ name: 'Jan Novák', externalId: 'E-1', ownerId: p.agent.id, tags: ['vip', 'bakery'], custom: { segment: 'A' }, account: { name: 'Pekárna Novák s.r.o.', kind: 'customer' } });
+    expect(jan).toMatchObject({ name: 'Jan Novák', externalId: 'E-1', ownerId: ctx.p.agent.id, tags: ['vip', 'bakery'], custom: { segment: 'A' }, account: { name: 'Pekárna Novák s.r.o.', kind: 'customer' } });
     expect((await byPhone('541000222')).json().account).toMatchObject({ name: 'Strojírny "Brno" a.s.', kind: 'supplier' });
   });
 
   it('is idempotent: a re-run updates in place and creates no duplicates', async () => {
     const before = await countContacts();
-    const accounts = await sb.db.db.selectFrom('accounts').select('id').where('project_id', '=', p.projectId).execute();
-    const report = await importViaApi(goodCsv(p.agent.email).replace('Eva Malá', 'Eva Malá-Veselá'));
+    const accounts = await ctx.sb.db.db.selectFrom('accounts').select('id').where('project_id', '=', ctx.p.projectId).execute();
+    const report = await importViaApi(goodCsv(ctx.p.agent.email).replace('Eva Malá', 'Eva Malá-Veselá'));
     expect(report).toMatchObject({ status: 'done', rowsImported: 3, rowsFailed: 1 });
     expect(await countContacts()).toBe(before);
-    expect(await sb.db.db.selectFrom('accounts').select('id').where('project_id', '=', p.projectId).execute()).toHaveLength(accounts.length);
+    expect(await ctx.sb.db.db.selectFrom('accounts').select('id').where('project_id', '=', ctx.p.projectId).execute()).toHaveLength(accounts.length);
     expect((await byPhone('541000222')).json().name).toBe('Eva Malá-Veselá');
   });
 
@@ -98,9 +90,9 @@ describe('wrong encoding', () => {
     const before = await countContacts();
     const utf8Rows = Buffer.from(`${header}\nE-1,Jan Přepsaný,,,601 123 456,,,,,,,,\nE-20,Nový,,,603 000 001,,,,,,,,\n`);
     const cp1250Row = Buffer.from([...Buffer.from('E-21,Dvo'), 0xf8, 0xe1, ...Buffer.from('k,,,603 000 002,,,,,,,,\n')]);
-    const importer = new ContactImporter(sb.db.db, sb.bus, sb.services.contacts.facts, { batchSize: 1 });
-    const id = await importer.create(p.projectId, 'cp1250.csv', null);
-    const result = await importer.run(p.projectId, id, Readable.from([utf8Rows, cp1250Row]), systemActor);
+    const importer = new ContactImporter(ctx.sb.db.db, ctx.sb.bus, ctx.sb.services.contacts.facts, { batchSize: 1 });
+    const id = await importer.create(ctx.p.projectId, 'cp1250.csv', null);
+    const result = await importer.run(ctx.p.projectId, id, Readable.from([utf8Rows, cp1250Row]), systemActor);
     expect(result.failure).toMatchObject({ code: 'CSV_ENCODING', line: 4 });
     expect(await countContacts()).toBe(before);
     expect((await byPhone('601123456')).json().name).toBe('Jan Novák');
@@ -111,14 +103,14 @@ describe('wrong encoding', () => {
 describe('CSV export', () => {
   it('round-trips: export, wipe, import the export, export again gives the same rows', async () => {
     const exportCsv = async () => {
-      const res = await sb.app.inject({ method: 'GET', url: `/api/projects/${p.projectId}/contacts/export.csv`, headers: { cookie: p.supervisor.cookie } });
+      const res = await ctx.sb.app.inject({ method: 'GET', url: `/api/projects/${ctx.p.projectId}/contacts/export.csv`, headers: { cookie: ctx.p.supervisor.cookie } });
       expect(res.headers['content-type']).toContain('text/csv');
       return res.body;
     };
     const first = await exportCsv();
     expect(first.split('\n')[0]).toBe('external_id,name,account,account_kind,phone,phone2,email,city,region,timezone,owner_email,tags,custom.segment');
-    expect(first).toContain(`E-1,Jan Novák,Pekárna Novák s.r.o.,customer,+420601123456,+420777000111,jan@pekarna.cz,Praha,Hlavní město Praha,Europe/Prague,${p.agent.email},vip;bakery,A`);
-    await sb.db.db.deleteFrom('contacts').where('project_id', '=', p.projectId).execute();
+    expect(first).toContain(`E-1,Jan Novák,Pekárna Novák s.r.o.,customer,+420601123456,+420777000111,jan@pekarna.cz,Praha,Hlavní město Praha,Europe/Prague,${ctx.p.agent.email},vip;bakery,A`);
+    await ctx.sb.db.db.deleteFrom('contacts').where('project_id', '=', ctx.p.projectId).execute();
     const report = await importViaApi(first);
     expect(report).toMatchObject({ status: 'done', rowsFailed: 0 });
     const sorted = (csv: string) => csv.trim().split('\n').sort();
@@ -130,7 +122,7 @@ describe('CLI import', () => {
   const runCli = (file: string, project: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn('npx', ['tsx', 'src/cli/index.ts', 'import', 'contacts', file, '--project', project], {
-        env: { ...process.env, DATABASE_URL: sb.config.DATABASE_URL, LOG_LEVEL: 'silent', DEMO: 'false' },
+        env: { ...process.env, DATABASE_URL: ctx.sb.config.DATABASE_URL, LOG_LEVEL: 'silent', DEMO: 'false' },
       });
       let stdout = '';
       let stderr = '';
@@ -144,8 +136,8 @@ describe('CLI import', () => {
     const file = path.join(dir, 'cli.csv');
     writeFileSync(file, 'external_id,name,phone,city\nCLI-1,Karel Čapek,604 111 222,Praha\nCLI-2,Božena Němcová,604 111 333,Liberec\n');
     expect((await byPhone('604111333')).statusCode).toBe(404);
-    const heard = sb.bus.next((e) => e.type === 'import.progress' && (e.payload as { status: string }).status === 'done', 60_000);
-    const out = await runCli(file, p.projectId);
+    const heard = ctx.sb.bus.next((e) => e.type === 'import.progress' && (e.payload as { status: string }).status === 'done', 60_000);
+    const out = await runCli(file, ctx.p.projectId);
     expect(out.stderr).not.toContain('Error');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/done; 2 imported, 0 failed of 2 rows/);
@@ -156,7 +148,7 @@ describe('CLI import', () => {
   it('exits 1 and says why when the file is broken', async () => {
     const file = path.join(dir, 'broken.csv');
     writeFileSync(file, 'name,phone\n"Unclosed,604 999 888\n');
-    const out = await runCli(file, p.projectId);
+    const out = await runCli(file, ctx.p.projectId);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('CSV_INVALID');
   });

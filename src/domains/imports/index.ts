@@ -1,18 +1,14 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/audit.ts';
 import type { ProjectFacts } from '../contacts/project-facts.ts';
 import { ContactExporter } from './exporter.ts';
 import { ContactImporter, type ImportOptions } from './importer.ts';
 import { listImports } from './history.ts';
+import { SpooledJobs } from './spool.ts';
 
 /**
  * CSV imports and exports of contacts. An upload is spooled to a temporary file first, so the
@@ -21,27 +17,11 @@ import { listImports } from './history.ts';
 export function createImports(deps: { db: Db; bus: EventBus; facts: ProjectFacts; log: Logger; options?: ImportOptions }) {
   const importer = new ContactImporter(deps.db, deps.bus, deps.facts, deps.options);
   const exporter = new ContactExporter(deps.db, deps.facts);
-  const running = new Set<Promise<unknown>>();
+  const uploads = new SpooledJobs({ what: 'import', idKey: 'importId' }, deps.log);
 
-  async function startUpload(projectId: string, file: Readable & { truncated?: boolean }, fileName: string, actor: Actor): Promise<string> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-import-'));
-    const spooled = path.join(dir, 'upload.csv');
-    try {
-      await pipeline(file, createWriteStream(spooled));
-      if (file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the upload limit (UPLOAD_LIMIT_BYTES)');
-    } catch (err) {
-      await rm(dir, { recursive: true, force: true });
-      throw err;
-    }
-    const importId = await importer.create(projectId, fileName, actor.kind === 'user' ? actor.id : null);
-    const job = importer
-      .run(projectId, importId, createReadStream(spooled), actor)
-      .catch((err) => deps.log.error({ err, importId }, 'import failed'))
-      .finally(() => rm(dir, { recursive: true, force: true }));
-    running.add(job);
-    void job.finally(() => running.delete(job));
-    return importId;
-  }
+  /** Starts a contact import of an uploaded CSV in the background; returns the import's id at once. */
+  const startUpload = (projectId: string, file: Readable & { truncated?: boolean }, fileName: string, actor: Actor): Promise<string> =>
+    uploads.start(file, () => importer.create(projectId, fileName, actor.kind === 'user' ? actor.id : null), (id, input) => importer.run(projectId, id, input, actor));
 
   async function get(projectId: string, importId: string) {
     const row = await deps.db.selectFrom('imports').selectAll().where('project_id', '=', projectId).where('id', '=', importId).executeTakeFirst();
@@ -69,9 +49,7 @@ export function createImports(deps: { db: Db; bus: EventBus; facts: ProjectFacts
     /** Past imports of the project, newest first, one page. */
     list: (projectId: string, page: { limit: number; offset: number }) => listImports(deps.db, projectId, page),
     /** Lets imports already started finish (each is one transaction) before the database closes. */
-    stop: async () => {
-      await Promise.allSettled([...running]);
-    },
+    stop: () => uploads.stop(),
   };
 }
 

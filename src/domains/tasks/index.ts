@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
 import { AppError } from '../../platform/errors.ts';
+import { applyCallPresence } from '../agents/call-presence.ts';
 import { ConnectionTracker } from '../agents/presence-actions.ts';
 import { expire } from './admin-actions.ts';
 import { RoutingEngine } from './engine.ts';
@@ -49,6 +50,17 @@ export function createRouting(opts: RoutingOptions) {
   return {
     engine,
     connections,
+    /** The person (users.id) is talking on a call: an available agent becomes busy, so no task is offered. */
+    onCall: (projectId: string, userId: string) => engine.run(projectId, (ps) => applyCallPresence(engine, ps, userId, { kind: 'call' })),
+    /** The person's call ended: from busy-on-a-call to wrap-up (or available when `wrapUpSeconds` is 0). */
+    callEnded: (projectId: string, userId: string, wrapUpSeconds: number) =>
+      engine.run(projectId, (ps) => applyCallPresence(engine, ps, userId, { kind: 'callEnd', wrapUpSeconds })),
+    /** The agent row id (agents.id) -> the person (users.id), for ids that name either. */
+    personOf: (projectId: string, id: string) => engine.run(projectId, (ps) => (ps.byUser.has(id) ? id : (ps.agents.get(id)?.userId ?? id))),
+    /** The task the person (users.id) holds right now, if any: a call they place belongs to it. */
+    taskOf: (projectId: string, userId: string) => engine.run(projectId, (ps) => ps.agents.get(ps.byUser.get(userId) ?? '')?.presence.taskId ?? null),
+    /** Every agent's stored presence, for services that learn presence from events and start after a restart. */
+    presenceSnapshot: () => opts.db.selectFrom('agents').select(['project_id as projectId', 'user_id as userId', 'state']).execute(),
     start: () => engine.start(),
     stop: () => {
       off();

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { recordAudit, type Actor } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nextOpen } from './calendar.ts';
+import type { DecisionTrace } from './choose.ts';
 import type { RoutingEngine } from './engine.ts';
 import { toTask } from './repo.ts';
 import type { ProjectState } from './state.ts';
@@ -87,7 +88,7 @@ export function present(r: Row) {
     id: r.id, queueId: r.queue_id, status: r.status, externalId: r.external_id, title: r.title, phones: r.phones, value: Number(r.value),
     dueAt: r.due_at?.toISOString() ?? null, scheduledAt: r.scheduled_at?.toISOString() ?? null, eligibleAt: r.eligible_at?.toISOString() ?? null,
     expiresAt: r.expires_at?.toISOString() ?? null, ownerAgentId: r.owner_agent_id, agentId: r.agent_id, offerId: r.offer_id,
-    requiredSkills: r.required_skills, details: r.details, contactId: r.contact_id, disposition: r.disposition, notes: r.notes,
+    requiredSkills: r.required_skills as Record<string, number>, details: r.details as Record<string, unknown>, contactId: r.contact_id, disposition: r.disposition, notes: r.notes,
     attempts: r.attempts, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), completedAt: r.completed_at?.toISOString() ?? null,
   };
 }
@@ -97,6 +98,7 @@ export interface TaskFilter {
   status?: string;
   queueId?: string;
   agentId?: string;
+  contactId?: string;
   limit: number;
   offset: number;
 }
@@ -107,6 +109,7 @@ export async function listTasks(eng: RoutingEngine, projectId: string, f: TaskFi
   if (f.status) q = q.where('status', '=', f.status as never);
   if (f.queueId) q = q.where('queue_id', '=', f.queueId);
   if (f.agentId) q = q.where('agent_id', '=', f.agentId);
+  if (f.contactId) q = q.where('contact_id', '=', f.contactId);
   const rows = await q.orderBy('created_at', 'desc').limit(f.limit).offset(f.offset).execute();
   return { items: rows.map(present) };
 }
@@ -121,7 +124,7 @@ export async function getTask(eng: RoutingEngine, projectId: string, taskId: str
     ...present(r),
     offers: offers.map((o) => ({
       id: o.id, agentId: o.agent_id, offeredAt: o.offered_at.toISOString(), expiresAt: o.expires_at?.toISOString() ?? null,
-      outcome: o.outcome, decidedAt: o.decided_at?.toISOString() ?? null, trace: o.trace,
+      outcome: o.outcome, decidedAt: o.decided_at?.toISOString() ?? null, trace: o.trace as DecisionTrace,
     })),
   };
 }

@@ -199,6 +199,16 @@ export interface TaskOffersTable {
   trace: Json;
 }
 
+/** Per-project telephony adapter, webhook and simulator settings (migration 030). */
+export interface TelephonySettingsTable {
+  project_id: string;
+  adapter: 'sim' | 'kamailio' | 'webhook';
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  sim: Json;
+  updated_at: Timestamp;
+}
+
 /** Inbound call routing (migration 020). */
 export interface CallRoutingSettingsTable {
   project_id: string;
@@ -277,7 +287,131 @@ export interface TrunkPricesTable {
   connection_fee: ColumnType<string, string | number | undefined, string | number>;
 }
 
+/** Caller card connectors (migration 033): configuration only, never what they return. */
+export interface ConnectorsTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  url_template: string;
+  auth_header: string | null;
+  auth_value: string | null;
+  deadline_ms: Defaulted<number>;
+  cache_ttl_seconds: Defaulted<number>;
+  enabled: Defaulted<boolean>;
+  display: Defaulted<'fields' | 'table'>;
+  position: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Call records (migration 031): one row per call, call facts only. */
+export type CallOutcome = 'answered' | 'missed' | 'abandoned' | 'busy' | 'no_answer' | 'failed' | 'rejected' | 'voicemail' | 'machine';
+export interface CallsTable {
+  id: Generated<string>;
+  project_id: string;
+  pbx_call_id: string;
+  adapter: Defaulted<string>;
+  direction: Defaulted<'inbound' | 'outbound'>;
+  from_number: string | null;
+  to_number: string | null;
+  contact_id: string | null;
+  agent_id: string | null;
+  rule_id: string | null;
+  rule_name: string | null;
+  tracking_number_id: string | null;
+  campaign_id: string | null;
+  lead_id: string | null;
+  task_id: string | null;
+  caller_id: string | null;
+  trunk_id: string | null;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  outcome: CallOutcome | null;
+  end_cause: string | null;
+  talk_seconds: number | null;
+  duration_seconds: number | null;
+  disposition: string | null;
+  recording_url: string | null;
+  cost: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  currency: string | null;
+  answered_by: 'human' | 'machine' | null;
+  held: Defaulted<boolean>;
+  voicemail: Defaulted<boolean>;
+}
+
 /** The whole schema as Kysely sees it. Each migration that adds a table adds it here. */
+/** Dialer campaigns, leads, attempts, lead imports and do-not-call lists (migration 040). */
+export interface CampaignsTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  mode: 'preview' | 'progressive' | 'predictive' | 'callback';
+  status: Defaulted<'draft' | 'running' | 'paused' | 'stopped'>;
+  queue_id: string | null;
+  agent_ids: Defaulted<string[]>;
+  settings: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type LeadStatus = 'ready' | 'dialling' | 'retry' | 'done' | 'exhausted' | 'dnc' | 'moved' | 'skipped';
+export interface LeadsTable {
+  id: Generated<string>;
+  project_id: string;
+  campaign_id: string;
+  phone: string;
+  name: Defaulted<string>;
+  external_id: string | null;
+  contact_id: string | null;
+  timezone: string;
+  value: ColumnType<string, string | number | undefined, string | number>;
+  details: Json;
+  status: Defaulted<LeadStatus>;
+  attempts: Defaulted<number>;
+  last_outcome: string | null;
+  next_attempt_at: Timestamp | null;
+  reserved_agent_id: string | null;
+  reserved_until: Timestamp | null;
+  task_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface LeadAttemptsTable {
+  id: Generated<string>;
+  project_id: string;
+  campaign_id: string;
+  lead_id: string | null;
+  phone: string;
+  at: Timestamp;
+  outcome: string;
+  call_id: string | null;
+  agent_id: string | null;
+}
+export interface LeadImportsTable {
+  id: Generated<string>;
+  project_id: string;
+  campaign_id: string;
+  status: Defaulted<'running' | 'done' | 'failed'>;
+  file_name: Defaulted<string>;
+  rows_total: Defaulted<number>;
+  rows_imported: Defaulted<number>;
+  rows_failed: Defaulted<number>;
+  errors: Json;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+export interface DncEntriesTable {
+  id: Generated<string>;
+  project_id: string;
+  organisation_id: string;
+  scope: 'project' | 'global';
+  phone: string;
+  reason: Defaulted<string>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   projects: ProjectsTable;
@@ -298,6 +432,7 @@ export interface Database {
   agent_state_changes: AgentStateChangesTable;
   tasks: TasksTable;
   task_offers: TaskOffersTable;
+  telephony_settings: TelephonySettingsTable;
   call_routing_settings: CallRoutingSettingsTable;
   call_groups: CallGroupsTable;
   routing_rules: RoutingRulesTable;
@@ -306,4 +441,11 @@ export interface Database {
   tracking_numbers: TrackingNumbersTable;
   trunks: TrunksTable;
   trunk_prices: TrunkPricesTable;
+  calls: CallsTable;
+  connectors: ConnectorsTable;
+  campaigns: CampaignsTable;
+  leads: LeadsTable;
+  lead_attempts: LeadAttemptsTable;
+  lead_imports: LeadImportsTable;
+  dnc_entries: DncEntriesTable;
 }

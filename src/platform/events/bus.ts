@@ -69,8 +69,50 @@ export interface EventMap {
     campaignId: string | null;
     leadId: string | null;
   };
+  'call.updated': {
+    id: string;
+    callId: string;
+    direction: 'inbound' | 'outbound';
+    state: 'ringing' | 'talking' | 'held' | 'ended';
+    agentId: string | null;
+    contactId: string | null;
+    from: string | null;
+    to: string | null;
+    outcome: string | null;
+  };
   'call_routing.changed': { change: 'rules' | 'groups' | 'settings' | 'extensions' | 'pbx_token' };
   'numbers.changed': { change: 'caller_id_pools' | 'tracking_numbers' | 'trunks' };
+  'campaign.changed': { campaignId: string; change: 'created' | 'updated' | 'deleted' | 'started' | 'paused' | 'stopped' };
+  'campaign.stats': CampaignStatsPayload;
+  'campaign.dialled': { campaignId: string; leadId: string; callId: string; phone: string; agentId: string | null };
+  'campaign.call_result': { campaignId: string; leadId: string; callId: string; outcome: string; agentId: string | null; nextAttemptAt: string | null };
+  'campaign.abandoned': { campaignId: string; leadId: string; callId: string };
+  'campaign.lead_skipped': { campaignId: string; leadId: string; phone: string; reason: 'dnc' | 'agent' };
+  'campaign.preview': { campaignId: string; agentId: string; leadId: string; dialAt: string };
+  'campaign.lead_import': { campaignId: string; leadImportId: string; rowsImported: number; rowsFailed: number; status: string };
+  'telephony.changed': { change: 'settings' | 'webhook_secret' };
+}
+
+/** Live figures of a running campaign (docs/campaigns.md, "Live stats"). */
+export interface CampaignStatsPayload {
+  campaignId: string;
+  status: string;
+  mode: string;
+  dialLevel: number;
+  linesInUse: number;
+  maxLines: number;
+  ringing: number;
+  waiting: number;
+  connected: number;
+  hopper: number;
+  leads: Record<string, number>;
+  today: { dials: number; answered: number; machine: number; abandoned: number };
+  windows: Record<string, { answered: number; abandoned: number; rate: number }>;
+  abandonTarget: number;
+  budgetLeft: number;
+  agents: Array<{ agentId: string; name: string; state: string; since: string; callId: string | null }>;
+  /** How many agents the campaign has (the per-second event lists at most 40 of them). */
+  agentsTotal: number;
 }
 
 export type EventType = keyof EventMap;
@@ -112,8 +154,18 @@ export const eventCatalog: { readonly [T in EventType]: string } = {
   'call.ended': 'A call ended, with its cause',
   'call.recording': 'A recording of a call is available',
   'call.originated': 'Switchboard placed an outbound call (click-to-call or a campaign), with the caller ID and trunk chosen',
+  'call.updated': 'A call record changed (state, agent, outcome); the desktop and supervisors follow calls with it',
   'call_routing.changed': 'Inbound routing rules, groups, settings, extensions or the PBX token changed',
   'numbers.changed': 'Caller ID pools, tracking numbers or trunks and their prices changed',
+  'campaign.changed': 'A dialer campaign was created, changed, deleted, started, paused or stopped',
+  'campaign.stats': 'Live figures of a running campaign, once a second (dial level, lines, abandon windows, agents)',
+  'campaign.dialled': 'The dialer placed a campaign call to a lead',
+  'campaign.call_result': 'A campaign call ended with an outcome (human, machine, busy, no answer, failed, abandoned) and the lead\'s next attempt',
+  'campaign.abandoned': 'A person answered a campaign call and no agent was free within 2 seconds: the abandon message was played',
+  'campaign.lead_skipped': 'A lead was not dialled: its number is on a do-not-call list, or the agent skipped it in preview',
+  'campaign.preview': 'A preview lead was reserved for an agent, with the time it is dialled automatically',
+  'campaign.lead_import': 'A campaign lead CSV import made progress or finished',
+  'telephony.changed': 'Telephony settings (adapter, webhook URL, simulator) or the webhook secret changed',
 };
 
 /** The known event types, read from `eventCatalog`. */

@@ -56,25 +56,30 @@ export function installPolicy(app: FastifyInstance, resolver: AccessResolver, op
     if (access && access !== 'public' && access !== 'signed-in' && !route.url.includes(':projectId')) {
       throw new Error(`route ${route.method} ${route.url} needs the ${access} role of a project, so its URL needs :projectId`);
     }
-  });
-  app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config?.access;
+    // Only routes that need someone get the check: public routes (the PBX's route question at
+    // thousands a second) pay no hook at all. It runs first among the route's own onRequest hooks.
     if (!access || access === 'public') return;
-    const principal = await authenticate(req, resolver);
-    if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer ..."');
-    req.principal = principal;
-    if (principal.kind === 'user' && isCrossSite(req, publicHost)) {
-      throw new AppError('FORBIDDEN', 'A signed-in browser may change data or open a live connection only from this site');
-    }
-    if (access === 'signed-in') return;
-    const projectId = (req.params as Record<string, string | undefined>).projectId;
-    const role = projectId && UUID.test(projectId) ? await resolver.roleOf(principal, projectId) : undefined;
-    if (!projectId || !role) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
-    if (!roleAtLeast(role, access)) {
-      throw new AppError('FORBIDDEN', `This needs the ${access} role in this project; you are ${role}`);
-    }
-    req.access = { projectId, role };
+    const check = async (req: FastifyRequest) => enforce(req, access, resolver, publicHost);
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [check, ...own];
   });
+}
+
+async function enforce(req: FastifyRequest, access: Exclude<Access, 'public'>, resolver: AccessResolver, publicHost: string | undefined): Promise<void> {
+  const principal = await authenticate(req, resolver);
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer ..."');
+  req.principal = principal;
+  if (principal.kind === 'user' && isCrossSite(req, publicHost)) {
+    throw new AppError('FORBIDDEN', 'A signed-in browser may change data or open a live connection only from this site');
+  }
+  if (access === 'signed-in') return;
+  const projectId = (req.params as Record<string, string | undefined>).projectId;
+  const role = projectId && UUID.test(projectId) ? await resolver.roleOf(principal, projectId) : undefined;
+  if (!projectId || !role) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
+  if (!roleAtLeast(role, access)) {
+    throw new AppError('FORBIDDEN', `This needs the ${access} role in this project; you are ${role}`);
+  }
+  req.access = { projectId, role };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

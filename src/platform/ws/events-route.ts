@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EventBus } from '../events/bus.ts';
 import { typed } from '../http/app.ts';
 import { projectAccess } from '../http/policy.ts';
+import type { UserChannel } from './user-channel.ts';
 
 /** A client this far behind (bytes queued but not sent) is dropped; it reconnects and catches up by API. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -13,6 +14,8 @@ export interface EventSocketOptions {
   heartbeatMs: number;
   /** Told when a signed-in person's socket opens and closes (agent presence follows the desktop, see routing). */
   presence?: { connected(projectId: string, userId: string): void; disconnected(projectId: string, userId: string): void };
+  /** Private messages to this person only (caller cards); never bus events. */
+  channel?: UserChannel;
 }
 
 /**
@@ -39,9 +42,13 @@ export function eventSocketRoutes(bus: EventBus, opts: EventSocketOptions) {
       const stopHeartbeat = heartbeat(socket, opts.heartbeatMs);
       const userId = req.principal?.kind === 'user' ? req.principal.userId : undefined;
       if (userId) opts.presence?.connected(projectId, userId);
+      const detach = userId ? opts.channel?.attach(projectId, userId, (text) => {
+        if (socket.readyState === socket.OPEN) socket.send(text);
+      }) : undefined;
       let closed = false;
       const close = () => {
         off();
+        detach?.();
         stopHeartbeat();
         if (closed) return;
         closed = true;

@@ -3,6 +3,11 @@ import { IconAddressBook, IconBuilding, IconFileImport, IconHeadset, IconKey, Ic
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { hasRole, projectPath, useProject } from './project.tsx';
+import { numbersNav } from '../features/numbers/routes.tsx';
+import { campaignsNav } from '../features/campaigns/routes.tsx';
+import { connectorsNav } from '../features/connectors/routes.tsx';
+import { telephonyNav } from '../features/telephony/routes.tsx';
+import { callsNav } from '../features/calls/routes.tsx';
 import type { Role } from './auth.tsx';
 
 interface Item {
@@ -19,16 +24,21 @@ interface Item {
 const WORK: Item[] = [
   { path: 'desktop', label: 'nav.desktop', icon: IconHeadset, min: 'agent', only: 'agent' },
   { path: 'supervisor', label: 'nav.supervisor', icon: IconLayoutDashboard, min: 'supervisor' },
+  callsNav,
   { path: 'queues', label: 'nav.queues', icon: IconStack2, min: 'supervisor' },
   { path: 'call-routing', label: 'callRouting.nav', icon: IconRoute, min: 'supervisor' },
   { path: 'contacts', label: 'nav.contacts', icon: IconAddressBook, min: 'agent' },
   { path: 'accounts', label: 'nav.accounts', icon: IconBuilding, min: 'agent' },
   { path: 'import', label: 'nav.import', icon: IconFileImport, min: 'supervisor' },
+  campaignsNav,
 ];
 const ADMIN: Item[] = [
   { path: 'members', label: 'nav.members', icon: IconUsers, min: 'admin' },
   { path: 'api-keys', label: 'nav.apiKeys', icon: IconKey, min: 'admin' },
   { path: 'webhooks', label: 'nav.webhooks', icon: IconWebhook, min: 'admin' },
+  ...numbersNav,
+  ...connectorsNav,
+  ...telephonyNav,
 ];
 
 /** The sidebar; pages above the person's role are left out (the server refuses them anyway). */

@@ -11,6 +11,11 @@ import { MembersPage } from '../features/members/MembersPage.tsx';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage.tsx';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { WebhookPage } from '../features/webhooks/WebhookPage.tsx';
+import { numbersRoutes } from '../features/numbers/routes.tsx';
+import { campaignsRoutes } from '../features/campaigns/routes.tsx';
+import { connectorsRoutes } from '../features/connectors/routes.tsx';
+import { telephonyRoutes } from '../features/telephony/routes.tsx';
+import { callsRoutes } from '../features/calls/routes.tsx';
 import { DesktopPage } from '../features/desktop/DesktopPage.tsx';
 import { SupervisorPage } from '../features/supervisor/SupervisorPage.tsx';
 import { QueuesPage } from '../features/queues/QueuesPage.tsx';
@@ -43,6 +48,11 @@ export const router = createBrowserRouter([
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'webhooks', element: <WebhooksPage /> },
           { path: 'webhooks/:webhookId', element: <WebhookPage /> },
+          ...numbersRoutes,
+          ...campaignsRoutes,
+          ...connectorsRoutes,
+          ...telephonyRoutes,
+          ...callsRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,85 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
+import type { Wire } from '../../api/wire.ts';
 import type { WeekHours } from '../queues/api.ts';
+import type { Action, CallerFacts, CallerKind, CallGroup, Conditions, Decision, Rule, RuleTrace } from '../../../../src/domains/call-routing/model.ts';
+import type { CallRoutingAdmin } from '../../../../src/domains/call-routing/service.ts';
 
 export type { WeekHours };
 
-/** The caller's kind as routing sees it (src/domains/call-routing/model.ts). */
-export const CALLER_KINDS = ['unknown', 'customer', 'supplier', 'partner', 'other'] as const;
-export type CallerKind = (typeof CALLER_KINDS)[number];
-
-/** A rule's conditions; each one is optional and a rule fires when all it has hold. */
-export interface Conditions {
-  callerKinds?: CallerKind[];
-  tagsAny?: string[];
-  hasOwner?: boolean;
-  dialled?: string[];
-  day?: 'holiday' | 'workday';
-  hours?: 'open' | 'closed';
-  targetAvailable?: boolean;
-}
-
-export const ACTION_TYPES = ['owner', 'group', 'external', 'voicemail', 'reject'] as const;
-export type RejectCode = 480 | 486 | 603;
-export type Action =
-  | { type: 'owner' }
-  | { type: 'group'; groupId: string }
-  | { type: 'external'; number: string }
-  | { type: 'voicemail'; box: string }
-  | { type: 'reject'; code: RejectCode };
-
-export interface Rule {
-  id: string;
-  name: string;
-  enabled: boolean;
-  conditions: Conditions;
-  action: Action;
-}
-
-export interface RuleInput {
-  name: string;
-  enabled: boolean;
-  conditions: Conditions;
-  action: Action;
-}
-
-export interface CallGroup {
-  id: string;
-  name: string;
-  members: string[];
-}
+/** The routing domain's types (src/domains/call-routing/model.ts); conditions, actions and rules need no conversion. */
+export type { Action, CallGroup, CallerKind, Conditions, Rule };
+export const CALLER_KINDS = ['unknown', 'customer', 'supplier', 'partner', 'other'] as const satisfies readonly CallerKind[];
+export const ACTION_TYPES = ['owner', 'group', 'external', 'voicemail', 'reject'] as const satisfies readonly Action['type'][];
+export type RejectCode = Extract<Action, { type: 'reject' }>['code'];
+export type RuleInput = Omit<Rule, 'id'>;
 
 export interface Extension {
   agentId: string;
   extension: string;
 }
 
-export interface RoutingSettings {
-  timezone: string;
-  holidayCountry: string | null;
-  closedDays: string[];
-  businessHours: WeekHours | null;
-  fallback: Action;
-  ringSeconds: number;
-  pbxTokenPrefix: string | null;
-}
-
-export type TraceFailure = keyof Conditions | 'disabled' | 'no_target' | null;
+/** The settings as GET returns them, with the prefix of the PBX token in use. */
+export type RoutingSettings = Wire<Awaited<ReturnType<CallRoutingAdmin['settings']>>>;
+export type TraceFailure = RuleTrace['failed'];
 
 /** The answer of POST /routing-rules/test: the caller identified, the winning rule and why earlier ones did not fire. */
-export interface TestResult {
-  caller: { phone: string | null; kind: CallerKind; contactId: string | null; accountId: string | null; ownerId: string | null; tags: string[] };
-  dialled: string;
-  at: string;
-  rule: { id: string; name: string } | null;
-  action: Action;
-  overflow: { id: string; name: string } | null;
-  targets: Array<{ kind: 'agent'; agentId: string; extension: string } | { kind: 'external'; number: string } | { kind: 'voicemail'; box: string }>;
-  reject: RejectCode | null;
-  fallback: boolean;
-  trace: Array<{ ruleId: string; name: string; matched: boolean; failed: TraceFailure }>;
-}
+export type TestResult = Wire<Decision> & { caller: Wire<CallerFacts>; dialled: string; at: string; fallback: boolean };
 
 export const crKeys = {
   rules: (pid: string) => ['call-routing', pid, 'rules'],

@@ -9,8 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Empty, LoadError, Loading } from '../../components/States.tsx';
 import { formatNumber } from '../../components/format.ts';
 import type { Account, AccountKind } from './api.ts';
-import { useMemberNames } from './api.ts';
-import { useAccounts } from './edit-api.ts';
+import { useAccounts, useMemberNames } from './api.ts';
 import { AccountFormModal, KINDS } from './edit/AccountFormModal.tsx';
 import { KindBadge } from './KindBadge.tsx';
 

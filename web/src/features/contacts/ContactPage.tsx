@@ -11,6 +11,7 @@ import { CustomFields, FieldGrid, Section, Tags } from './Fields.tsx';
 import { KindBadge } from './KindBadge.tsx';
 import { formatPhone } from './phone.ts';
 import { ContactActions } from './edit/RecordActions.tsx';
+import { ClickToCall } from '../desktop/ClickToCall.tsx';
 
 /** Everything we hold about one person: how to reach them, their company, owner, tags and custom fields. */
 export function ContactPage() {
@@ -35,7 +36,7 @@ export function ContactPage() {
         description={c.account && (
           <Anchor component={Link} to={projectPath(projectId, 'accounts', c.account.id)}>{c.account.name}</Anchor>
         )}
-        actions={<ContactActions contact={c} />}
+        actions={<Group gap="xs">{c.phones.length > 0 && <ClickToCall contactId={c.id} size="sm" />}<ContactActions contact={c} /></Group>}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>

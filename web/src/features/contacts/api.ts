@@ -1,43 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
+import type { Wire } from '../../api/wire.ts';
+import type { AccountKind } from '../../../../src/platform/db/schema.ts';
+import type { Accounts } from '../../../../src/domains/contacts/accounts.ts';
+import type { ContactView } from '../../../../src/domains/contacts/contacts-repo.ts';
+import type { Member } from '../members/api.ts';
 
-export type AccountKind = 'customer' | 'supplier' | 'partner' | 'other';
+export type { AccountKind };
+export type { Phone } from '../../../../src/domains/contacts/model.ts';
 
-export interface Phone {
-  number: string;
-  label: string;
-}
+/** A contact as GET /contacts answers it. */
+export type Contact = Wire<ContactView>;
 
-export interface Contact {
-  id: string;
-  externalId: string | null;
-  name: string;
-  account: { id: string; name: string; kind: AccountKind } | null;
-  phones: Phone[];
-  emails: string[];
-  ownerId: string | null;
-  city: string | null;
-  region: string | null;
-  timezone: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Account {
-  id: string;
-  externalId: string | null;
-  name: string;
-  kind: AccountKind;
-  ownerId: string | null;
-  city: string | null;
-  region: string | null;
-  timezone: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-}
+type AccountRow = Awaited<ReturnType<Accounts['search']>>['items'][number];
+/** An account as GET /accounts answers it; `custom` is a JSON column the server reads as unknown, always an object. */
+export type Account = Wire<Omit<AccountRow, 'custom'> & { custom: Record<string, unknown> }>;
 
 export interface Page<T> {
   items: T[];
@@ -46,22 +24,35 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface ContactQuery {
+interface PageQuery {
   q?: string;
-  accountId?: string;
   limit: number;
   offset: number;
 }
 
-/** One page of the project's contacts; the server finds phone numbers in any spelling. */
-export function useContacts(query: ContactQuery) {
+export interface ContactQuery extends PageQuery {
+  accountId?: string;
+}
+
+export interface AccountQuery extends PageQuery {
+  kind?: AccountKind | null;
+}
+
+/** One page of a project's list (`contacts`, `accounts`); the previous page stays on screen while the next loads. */
+function usePagedList<T>(resource: 'contacts' | 'accounts', query: PageQuery) {
   const { projectId } = useProject();
   return useQuery({
-    queryKey: ['contacts', projectId, query],
-    queryFn: ({ signal }) => api<Page<Contact>>(`/projects/${projectId}/contacts`, { query: { ...query }, signal }),
+    queryKey: [resource, projectId, query],
+    queryFn: ({ signal }) => api<Page<T>>(`/projects/${projectId}/${resource}`, { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
   });
 }
+
+/** One page of the project's contacts; the server finds phone numbers in any spelling. */
+export const useContacts = (query: ContactQuery) => usePagedList<Contact>('contacts', query);
+
+/** One page of accounts, ordered by name; used by the accounts list and the contact form's account picker. */
+export const useAccounts = (query: AccountQuery) => usePagedList<Account>('accounts', query);
 
 export function useContact(contactId: string) {
   const { projectId } = useProject();
@@ -71,12 +62,6 @@ export function useContact(contactId: string) {
 export function useAccount(accountId: string) {
   const { projectId } = useProject();
   return useQuery({ queryKey: ['account', projectId, accountId], queryFn: () => api<Account>(`/projects/${projectId}/accounts/${accountId}`) });
-}
-
-export interface Member {
-  id: string;
-  name: string;
-  email: string;
 }
 
 /** The project's people (owners of contacts and accounts). */

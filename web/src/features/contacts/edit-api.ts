@@ -1,40 +1,14 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
-import type { Account, AccountKind, Contact, Page } from './api.ts';
+import type { Account, Contact } from './api.ts';
+import type { AccountFields, ContactFields } from '../../../../src/domains/contacts/model.ts';
 
-/** What the contact form sends; `null` clears a field on edit. */
-export interface ContactBody {
-  name: string;
-  accountId: string | null;
-  phones: { number: string; label?: string }[];
-  emails: string[];
-  ownerId: string | null;
-  city: string | null;
-  region: string | null;
-  timezone: string | null;
-  tags: string[];
-  custom: Record<string, unknown>;
-}
+/** What the contact form sends: every field the server takes but the external id; `null` clears a field on edit. */
+export type ContactBody = Required<Omit<ContactFields, 'externalId'>>;
 
-export type AccountBody = Omit<ContactBody, 'accountId' | 'phones' | 'emails'> & { kind: AccountKind };
-
-export interface AccountQuery {
-  q?: string;
-  kind?: AccountKind | null;
-  limit: number;
-  offset: number;
-}
-
-/** One page of accounts, ordered by name; used by the accounts list and the contact form's account picker. */
-export function useAccounts(query: AccountQuery) {
-  const { projectId } = useProject();
-  return useQuery({
-    queryKey: ['accounts', projectId, query],
-    queryFn: ({ signal }) => api<Page<Account>>(`/projects/${projectId}/accounts`, { query: { ...query }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+/** What the account form sends, likewise. */
+export type AccountBody = Required<Omit<AccountFields, 'externalId'>>;
 
 /**
  * Create, update and delete for contacts and accounts. Every success refreshes the lists and detail

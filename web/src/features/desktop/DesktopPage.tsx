@@ -11,6 +11,8 @@ import { QueueInfo } from './QueueInfo.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { useNow } from './time.ts';
 import { WhyOffered } from './trace.tsx';
+import { CallPanel } from './CallPanel.tsx';
+import { PreviewLead } from '../campaigns/PreviewLead.tsx';
 
 /** What the agent sees when no task is held: waiting (available) or a nudge to go available. */
 function Idle({ work }: { work: MyWork }) {
@@ -55,6 +57,8 @@ export function DesktopPage() {
       {header}
       <Stack gap="lg">
         <PresenceControl agent={data.agent} />
+        <CallPanel />
+        <PreviewLead />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: task ? 8 : 12 }}>
             {task ? <TaskCard work={{ ...data, task }} queue={queue} now={now} /> : <Idle work={data} />}

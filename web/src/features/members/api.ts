@@ -2,23 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Role } from '../../app/auth.tsx';
 import { useProject } from '../../app/project.tsx';
+import type { Wire } from '../../api/wire.ts';
+import type { Invitations } from '../../../../src/domains/directory/invitations.ts';
+import type { Members } from '../../../../src/domains/directory/members.ts';
 
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: string;
-}
+/** A person of the project as GET /members answers it. */
+export type Member = Wire<Awaited<ReturnType<Members['list']>>[number]>;
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-  acceptedAt: string | null;
-  createdAt: string;
-}
+/** An invitation as GET /invitations answers it. */
+export type Invitation = Wire<Awaited<ReturnType<Invitations['list']>>[number]>;
 
 export function useMembers() {
   const { projectId } = useProject();

@@ -2,42 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
 import { keys } from '../supervisor/api.ts';
+import type { Wire } from '../../api/wire.ts';
+import type { QueueSettings, WeekHours } from '../../../../src/domains/tasks/model.ts';
+import type { listQueues, QueueInput } from '../../../../src/domains/tasks/queue-service.ts';
 
-export type WeekHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>>;
+export type { QueueInput, QueueSettings, WeekHours };
 
-/** Every setting a queue has (GET /queues answers them merged over the defaults). */
-export interface QueueSettings {
-  weights: { value: number; agePerMinute: number; sla: number; fit: number };
-  slaSeconds: number;
-  slaRampSeconds: number;
-  wrapUpSeconds: number;
-  offerTimeoutSeconds: number;
-  autoAccept: boolean;
-  missedOfferState: 'available' | 'break' | 'offline';
-  ownerStickiness: boolean;
-  ownerFallbackSeconds: number;
-  businessHours: WeekHours | null;
-  holidayCountry: string | null;
-  closedDays: string[];
-}
+/** A queue with its settings merged over the defaults, as GET /queues answers it. */
+export type QueueFull = Wire<Awaited<ReturnType<typeof listQueues>>['items'][number]>;
 
-export interface QueueFull {
-  id: string;
-  name: string;
-  vertical: string | null;
-  taskType: string | null;
-  timezone: string;
-  settings: QueueSettings;
-}
-
-export interface QueueInput {
-  name: string;
-  vertical?: string;
-  taskType?: string;
-  settings: QueueSettings;
-}
-
-/** The server's defaults for a new queue (src/domains/tasks/model.ts DEFAULT_QUEUE_SETTINGS). */
+/** The server's defaults for a new queue (src/domains/tasks/model.ts DEFAULT_QUEUE_SETTINGS; a copy, so no server code enters the bundle). */
 export const DEFAULT_SETTINGS: QueueSettings = {
   weights: { value: 1, agePerMinute: 10, sla: 5000, fit: 500 },
   slaSeconds: 3600,

@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../api/notify.ts';
-import type { Agent } from '../desktop/api.ts';
+import type { Agent } from './api.ts';
 import { useUpdateAgent } from './api.ts';
 import { rowsToSkills, type Row } from './skills.ts';
 

@@ -3,7 +3,7 @@ import { IconAdjustments } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, LoadError, Loading } from '../../components/States.tsx';
-import type { Agent } from '../desktop/api.ts';
+import type { Agent } from './api.ts';
 import { StateBadge } from '../desktop/StateBadge.tsx';
 import { formatDuration, secondsSince } from '../desktop/time.ts';
 import { formatValue } from '../desktop/TaskDetails.tsx';

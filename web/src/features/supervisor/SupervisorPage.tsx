@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TaskActions } from '../tasks/TaskActions.tsx';
-import type { AgentState, TaskStatus } from '../desktop/api.ts';
+import type { AgentState, TaskStatus } from './api.ts';
 import { STATE_COLOR } from '../desktop/states.ts';
 import { useNow } from '../desktop/time.ts';
 import { AgentsTable } from './AgentsTable.tsx';

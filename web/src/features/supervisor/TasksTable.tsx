@@ -2,7 +2,7 @@ import { Badge, Group, Paper, SegmentedControl, Table, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
 import { Empty, LoadError, Loading } from '../../components/States.tsx';
-import type { Task, TaskStatus } from '../desktop/api.ts';
+import type { Task, TaskStatus } from './api.ts';
 import { formatValue } from '../desktop/TaskDetails.tsx';
 import { useTasks } from './api.ts';
 

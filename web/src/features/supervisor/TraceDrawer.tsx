@@ -2,7 +2,7 @@ import { Badge, Drawer, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
 import { LoadError, Loading } from '../../components/States.tsx';
-import type { Offer, TraceCandidate } from '../desktop/api.ts';
+import type { Offer, TraceCandidate } from './api.ts';
 import { DetailsList, formatValue } from '../desktop/TaskDetails.tsx';
 import { formatScore, traceSentence } from '../desktop/trace.tsx';
 import { useTask } from './api.ts';

@@ -1,19 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
-import type { Agent, Task, TaskStatus, TaskWithOffers } from '../desktop/api.ts';
+import type { Wire } from '../../api/wire.ts';
+import type { listAgents } from '../../../../src/domains/agents/agent-service.ts';
+import type { AgentState } from '../../../../src/domains/agents/presence.ts';
+import type { TaskStatus } from '../../../../src/domains/tasks/model.ts';
+import type { queueStats } from '../../../../src/domains/tasks/queue-service.ts';
+import type { getTask, listTasks } from '../../../../src/domains/tasks/task-service.ts';
 
+/** An agent with live state and time in state, as GET /agents answers it. */
+export type Agent = Wire<Awaited<ReturnType<typeof listAgents>>['items'][number]>;
+/** A task as GET /tasks answers it. */
+export type Task = Wire<Awaited<ReturnType<typeof listTasks>>['items'][number]>;
+/** One task with every offer made for it and each offer's decision trace (GET /tasks/:taskId). */
+export type TaskWithOffers = Wire<Awaited<ReturnType<typeof getTask>>>;
+export type Offer = TaskWithOffers['offers'][number];
+export type TraceCandidate = Offer['trace']['candidates'][number];
+export type { AgentState, TaskStatus };
 /** Live figures of one queue, computed by the engine from memory. */
-export interface QueueStats {
-  queueId: string;
-  name: string;
-  waiting: number;
-  scheduled: number;
-  inProgress: number;
-  oldestWaitingSeconds: number | null;
-  slaAtRisk: number;
-  slaOverdue: number;
-}
+export type QueueStats = ReturnType<typeof queueStats>['items'][number];
 
 export const keys = {
   stats: (pid: string) => ['queue-stats', pid],

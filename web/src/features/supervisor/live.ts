@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLiveEvent, useLiveStatus } from '../../app/live.tsx';
 import { useProject } from '../../app/project.tsx';
-import type { Agent, AgentState } from '../desktop/api.ts';
+import type { Agent, AgentState } from './api.ts';
 import { keys } from './api.ts';
 
 interface StateChanged {

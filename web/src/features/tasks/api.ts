@@ -1,22 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
-import type { Task } from '../desktop/api.ts';
-import { keys } from '../supervisor/api.ts';
+import { keys, type Task } from '../supervisor/api.ts';
+import type { TaskInput } from '../../../../src/domains/tasks/task-service.ts';
 
 /** What the New task form sends: the routing API's task body (POST /tasks). */
-export interface TaskInput {
-  queueId: string;
-  title?: string;
-  phones?: string[];
-  value?: number;
-  dueAt?: string;
-  scheduledAt?: string;
-  ttlSeconds?: number;
-  ownerAgentId?: string;
-  requiredSkills?: Record<string, number>;
-  details?: Record<string, string>;
-}
+export type { TaskInput };
 
 /** The supervisor view listens to task events already; refreshing here makes the change visible even before they arrive. */
 function useRefreshSupervisor() {

@@ -3,8 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPhone, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMembers } from '../api.ts';
-import { useAccounts } from '../edit-api.ts';
+import { useAccounts, useMembers } from '../api.ts';
 import type { FieldErrors, KeyValue, PhoneRow } from './model.ts';
 
 const PHONE_LABELS = ['main', 'mobile', 'work', 'home', 'other'];

@@ -1,0 +1,9 @@
+import { IconPhone } from '@tabler/icons-react';
+import type { RouteObject } from 'react-router-dom';
+import { TelephonyPage } from './TelephonyPage.tsx';
+
+/** The telephony settings page under `/p/:projectId`. */
+export const telephonyRoutes: RouteObject[] = [{ path: 'telephony', element: <TelephonyPage /> }];
+
+/** Its sidebar entry (admin section). */
+export const telephonyNav = [{ path: 'telephony', label: 'telephony.nav', icon: IconPhone, min: 'admin' as const }];
