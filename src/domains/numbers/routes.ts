@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actorOf } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { typed } from '../../platform/http/app.ts';
 import { projectAccess } from '../../platform/http/policy.ts';
 import type { Numbers } from './index.ts';
+import { crudRoutes } from './crud-routes.ts';
 import { totals } from './stats.ts';
 import { trunkRoutes } from './trunk-routes.ts';
 
 export const P = z.object({ projectId: z.string() });
-const PPool = P.extend({ callerIdPoolId: z.uuid() });
-const PTracking = P.extend({ trackingNumberId: z.uuid() });
 /** Any common spelling of a number; the service reads it in the project's country and answers INVALID_PHONE if it is not one. */
 const Phone = z.string().trim().regex(/^[+0-9 ()\-./]{3,30}$/, 'a phone number such as +420 601 123 456');
 const Places = z.array(z.string().trim().min(1).max(100)).max(500);
@@ -40,26 +38,11 @@ export function numbersRoutes(numbers: Numbers) {
     const tags = ['numbers'];
     const pid = (req: Parameters<typeof projectAccess>[0]) => projectAccess(req).projectId;
 
-    r.get('/api/projects/:projectId/caller-id-pools', { config: { access: 'supervisor' }, schema: { tags, params: P } },
-      async (req) => ({ items: await numbers.pools.list(pid(req)) }));
-    r.post('/api/projects/:projectId/caller-id-pools', { config: { access: 'admin' }, schema: { tags, params: P, body: PoolBody } },
-      async (req, reply) => reply.code(201).send(await numbers.pools.create(pid(req), req.body, actorOf(req))));
+    crudRoutes(r, 'caller-id-pools', 'callerIdPoolId', PoolBody, numbers.pools);
     r.post('/api/projects/:projectId/caller-id-pools/preview', { config: { access: 'agent' }, schema: { tags, params: P, body: Preview } },
       async (req) => ({ choice: numbers.previewCallerId(pid(req), req.body) }));
-    r.get('/api/projects/:projectId/caller-id-pools/:callerIdPoolId', { config: { access: 'supervisor' }, schema: { tags, params: PPool } },
-      async (req) => numbers.pools.get(pid(req), req.params.callerIdPoolId));
-    r.patch('/api/projects/:projectId/caller-id-pools/:callerIdPoolId', { config: { access: 'admin' }, schema: { tags, params: PPool, body: PoolBody.partial() } },
-      async (req) => numbers.pools.update(pid(req), req.params.callerIdPoolId, req.body, actorOf(req)));
-    r.delete('/api/projects/:projectId/caller-id-pools/:callerIdPoolId', { config: { access: 'admin' }, schema: { tags, params: PPool } },
-      async (req) => {
-        await numbers.pools.remove(pid(req), req.params.callerIdPoolId, actorOf(req));
-        return { ok: true };
-      });
 
-    r.get('/api/projects/:projectId/tracking-numbers', { config: { access: 'supervisor' }, schema: { tags, params: P } },
-      async (req) => ({ items: await numbers.tracking.list(pid(req)) }));
-    r.post('/api/projects/:projectId/tracking-numbers', { config: { access: 'admin' }, schema: { tags, params: P, body: TrackingBody } },
-      async (req, reply) => reply.code(201).send(await numbers.tracking.create(pid(req), req.body, actorOf(req))));
+    crudRoutes(r, 'tracking-numbers', 'trackingNumberId', TrackingBody, numbers.tracking);
     r.get('/api/projects/:projectId/tracking-numbers/stats', { config: { access: 'supervisor' }, schema: { tags, params: P, querystring: StatsQuery } },
       async (req) => {
         const to = req.query.to ?? new Date();
@@ -68,15 +51,6 @@ export function numbersRoutes(numbers: Numbers) {
         const won = req.query.won.split(',').map((s) => s.trim()).filter(Boolean);
         const rows = await numbers.stats(pid(req), { from, to, attributionDays: req.query.attributionDays, won, groupBy: req.query.groupBy });
         return { from: from.toISOString(), to: to.toISOString(), attributionDays: req.query.attributionDays, won, groupBy: req.query.groupBy, rows, totals: totals(rows) };
-      });
-    r.get('/api/projects/:projectId/tracking-numbers/:trackingNumberId', { config: { access: 'supervisor' }, schema: { tags, params: PTracking } },
-      async (req) => numbers.tracking.get(pid(req), req.params.trackingNumberId));
-    r.patch('/api/projects/:projectId/tracking-numbers/:trackingNumberId', { config: { access: 'admin' }, schema: { tags, params: PTracking, body: TrackingBody.partial() } },
-      async (req) => numbers.tracking.update(pid(req), req.params.trackingNumberId, req.body, actorOf(req)));
-    r.delete('/api/projects/:projectId/tracking-numbers/:trackingNumberId', { config: { access: 'admin' }, schema: { tags, params: PTracking } },
-      async (req) => {
-        await numbers.tracking.remove(pid(req), req.params.trackingNumberId, actorOf(req));
-        return { ok: true };
       });
 
     trunkRoutes(r, numbers);

@@ -3,6 +3,7 @@ import { actorOf } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { typed } from '../../platform/http/app.ts';
 import { projectAccess } from '../../platform/http/policy.ts';
+import { crudRoutes } from './crud-routes.ts';
 import type { Numbers } from './index.ts';
 
 const P = z.object({ projectId: z.string() });
@@ -31,24 +32,12 @@ export function trunkRoutes(r: ReturnType<typeof typed>, numbers: Numbers) {
   const tags = ['numbers'];
   const pid = (req: Parameters<typeof projectAccess>[0]) => projectAccess(req).projectId;
 
-  r.get('/api/projects/:projectId/trunks', { config: { access: 'supervisor' }, schema: { tags, params: P } },
-    async (req) => ({ items: await numbers.trunks.list(pid(req)) }));
-  r.post('/api/projects/:projectId/trunks', { config: { access: 'admin' }, schema: { tags, params: P, body: TrunkBody } },
-    async (req, reply) => reply.code(201).send(await numbers.trunks.create(pid(req), req.body, actorOf(req))));
+  crudRoutes(r, 'trunks', 'trunkId', TrunkBody, numbers.trunks);
   r.get('/api/projects/:projectId/trunks/route', { config: { access: 'supervisor' }, schema: { tags, params: P, querystring: RouteQuery } },
     async (req) => {
       const projectId = pid(req);
       const trunks = numbers.trunksFor(projectId, req.query.phone).map((t) => ({ ...t, cost: numbers.cost(projectId, { trunkId: t.trunkId, phone: req.query.phone, seconds: req.query.seconds }) }));
       return { phone: req.query.phone, seconds: req.query.seconds, trunks };
-    });
-  r.get('/api/projects/:projectId/trunks/:trunkId', { config: { access: 'supervisor' }, schema: { tags, params: PTrunk } },
-    async (req) => numbers.trunks.get(pid(req), req.params.trunkId));
-  r.patch('/api/projects/:projectId/trunks/:trunkId', { config: { access: 'admin' }, schema: { tags, params: PTrunk, body: TrunkBody.partial() } },
-    async (req) => numbers.trunks.update(pid(req), req.params.trunkId, req.body, actorOf(req)));
-  r.delete('/api/projects/:projectId/trunks/:trunkId', { config: { access: 'admin' }, schema: { tags, params: PTrunk } },
-    async (req) => {
-      await numbers.trunks.remove(pid(req), req.params.trunkId, actorOf(req));
-      return { ok: true };
     });
 
   r.get('/api/projects/:projectId/trunks/:trunkId/prices', { config: { access: 'supervisor' }, schema: { tags, params: PTrunk } },
