@@ -1,3 +1,4 @@
+import { COLD_START_ANSWERS, learning } from './runner.ts';
 import { describe, expect, it } from 'vitest';
 import { callableAt, dialable, leadZone, nextCallable } from './hours.ts';
 import { contradictions, DEFAULT_SETTINGS, mergeSettings } from './model.ts';
@@ -75,5 +76,14 @@ describe('abandon windows', () => {
     expect(new Date(s.today).toISOString()).toBe('2026-11-22T23:00:00.000Z');
     expect(MON_10_UTC - s['24h']).toBe(24 * H);
     expect(MON_10_UTC - s['30d']).toBe(30 * 24 * H);
+  });
+});
+
+describe('predictive cold start', () => {
+  it('dials like progressive until every window has enough answered calls to learn from', () => {
+    const w = (answered: number) => ({ target: 0.03, answered, abandoned: 0 });
+    expect(learning([w(0)])).toBe(true);
+    expect(learning([w(COLD_START_ANSWERS - 1), w(500)])).toBe(true);
+    expect(learning([w(COLD_START_ANSWERS), w(500)])).toBe(false);
   });
 });

@@ -22,6 +22,15 @@ const LOST_CALL_MS = 60_000;
 const EVENT_AGENTS = 40;
 
 /**
+ * Until this many people have answered in the strictest window, a predictive campaign dials like a
+ * progressive one: its answer-rate and handle-time estimates are not learned yet, and with few answers
+ * one early abandon alone would put the rate over the target for a long time.
+ */
+export const COLD_START_ANSWERS = 30;
+
+export const learning = (windows: readonly { answered: number }[]): boolean => windows.some((w) => w.answered < COLD_START_ANSWERS);
+
+/**
  * The pacing runner: every second, per running campaign, it reads the live state (campaign agents from
  * presence, calls ringing and waiting, learned ring/talk times, the abandon budget), asks the pure pacing
  * policy how many calls to place, and dials leads from the hopper. Call events come back through `onEvent`.
@@ -125,11 +134,12 @@ export class DialerRunner {
     const c = run.campaign;
     const ready = agents.filter((a) => a.state === 'available' && !a.taskId && ext.has(a.id)).length;
     const base = { readyAgents: ready, ringing: run.count('ringing'), waiting: run.count('waiting'), linesInUse: run.calls.size, lines: c.maxLines };
-    const n = c.mode === 'progressive'
+    const windows = pacingWindows(run.counts!, c.abandonWindows, c.abandonTarget);
+    const n = c.mode === 'progressive' || learning(windows)
       ? fixedRatioDials(1, base)
       : predictiveDials({
         ...base, busyAgents: busyAgents(agents.filter((a) => ext.has(a.id)), now), ringingAges: run.ringingAges(now),
-        estimates: run.estimates.current, windows: pacingWindows(run.counts!, c.abandonWindows, c.abandonTarget),
+        estimates: run.estimates.current, windows,
       });
     if (n <= 0) return;
     if (run.hopper.length < n || now - run.hopperAt >= REFILL_MS || run.hopper.length < hopperSize(c.maxLines) / 2) await refillHopper(this.deps.db, run, now, await this.prioritySettings(c));
