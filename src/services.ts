@@ -148,7 +148,7 @@ export async function createServices(p: Platform) {
   ];
   const stop = async () => {
     await campaigns.stop();
-    calls.stop();
+    await calls.stop();
     cards.stop();
     callRouting.stop();
     numbers.stop();

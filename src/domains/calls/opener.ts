@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/db.ts';
 import { reduce, type CallInput, type CallRow } from './model.ts';
 
@@ -76,17 +77,22 @@ export class CallOpener {
     }
   }
 
-  /** One statement for the batch; a call routed twice in one batch is inserted once (the second finds the row). */
-  private insert(batch: Pending[]): Promise<CallRow[]> {
-    const seen = new Set<string>();
+  /**
+   * One statement for the batch; a call routed twice in one batch is inserted once (the second finds the
+   * row). Rows are built here (id included), so the database only says which of them it took.
+   */
+  private async insert(batch: Pending[]): Promise<CallRow[]> {
+    const rows = new Map<string, CallRow>();
     const values = [];
     for (const p of batch) {
       const key = `${p.projectId} ${p.pbxCallId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { patch } = reduce(blankRow(p.projectId, p.pbxCallId, p.input.at), p.input);
-      values.push({ ...patch, project_id: p.projectId, pbx_call_id: p.pbxCallId, started_at: p.input.at });
+      if (rows.has(key)) continue;
+      const blank = blankRow(p.projectId, p.pbxCallId, p.input.at);
+      const value = { ...reduce(blank, p.input).patch, id: randomUUID(), project_id: p.projectId, pbx_call_id: p.pbxCallId, started_at: p.input.at };
+      rows.set(key, { ...blank, ...value } as CallRow);
+      values.push(value);
     }
-    return this.db.insertInto('calls').values(values).onConflict((oc) => oc.columns(['project_id', 'pbx_call_id']).doNothing()).returningAll().execute();
+    const taken = await this.db.insertInto('calls').values(values).onConflict((oc) => oc.columns(['project_id', 'pbx_call_id']).doNothing()).returning(['project_id', 'pbx_call_id']).execute();
+    return taken.map((t) => rows.get(`${t.project_id} ${t.pbx_call_id}`)!);
   }
 }

@@ -37,8 +37,10 @@ export class CallRecorder {
     });
   }
 
-  close(): void {
+  /** Stops taking events and waits until those already taken are written (the pool closes after this). */
+  async close(): Promise<void> {
     this.off();
+    await Promise.allSettled([...this.chains.values()]);
   }
 
   /** Waits until every event of this call seen so far is written (click-to-call answers with the record). */

@@ -129,10 +129,18 @@ export class CardAssembler {
     if (p.agentId) this.ringAt(e.projectId, p.callId, [p.agentId]);
   }
 
-  /** Calls whose end is never reported must not pile up: past MAX_CONTEXTS the oldest is forgotten. */
+  /**
+   * Calls whose end is never reported must not pile up: past MAX_CONTEXTS the oldest tenth is
+   * forgotten in one pass (dropping one per call would walk the map's deleted slots every time).
+   */
   private remember(key: string, ctx: CallContext): void {
     this.contexts.set(key, ctx);
-    if (this.contexts.size > MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value!);
+    if (this.contexts.size <= MAX_CONTEXTS) return;
+    let drop = MAX_CONTEXTS / 10;
+    for (const k of this.contexts.keys()) {
+      if (drop-- <= 0) break;
+      this.contexts.delete(k);
+    }
   }
 
   private agentsOf(projectId: string, targets: string[]): string[] {

@@ -49,9 +49,21 @@ export interface ProjectNumbers {
 
 export const emptyNumbers = (country: string): ProjectNumbers => ({ country, pools: [], tracking: new Map(), trunks: [] });
 
-/** A number in E.164 read in the project's country (as contacts are), or undefined. */
+const e164Memo = new Map<string, string | null>();
+
+/**
+ * A number in E.164 read in the project's country (as contacts are), or undefined. Remembered (up
+ * to 10,000 numbers): every routed call asks for its dialled number, and a PBX dials the same few.
+ */
 export function e164(raw: string, country: string): string | undefined {
-  return normalisePhone(raw, country);
+  const key = `${country} ${raw}`;
+  let n = e164Memo.get(key);
+  if (n === undefined) {
+    n = normalisePhone(raw, country) ?? null;
+    if (e164Memo.size >= 10_000) e164Memo.clear();
+    e164Memo.set(key, n);
+  }
+  return n ?? undefined;
 }
 
 /**
