@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../src/platform/events/bus.ts';
-import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
+import type { TestSwitchboard } from '../support/app.ts';
 import { openEventSocket } from '../support/event-socket.ts';
-import { seedProject, type TestProject } from '../support/fixtures.ts';
+import type { TestProject } from '../support/fixtures.ts';
 import { pollUntil } from '../support/poll.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
+import { startTwoProcesses } from '../support/use-switchboard.ts';
 
 /** Two Switchboard processes (two instances, each with its own pools, bus, bridge and job worker) on one database. */
 let a: TestSwitchboard;
@@ -14,9 +15,7 @@ let p: TestProject;
 let r: WebhookReceiver;
 
 beforeAll(async () => {
-  a = await startTestSwitchboard({ listen: true, env: { WEBHOOK_RETRY_BASE_MS: '1500' } });
-  b = await startTestSwitchboard({ listen: true, env: { WEBHOOK_RETRY_BASE_MS: '300' }, databaseUrl: a.db.url });
-  p = await seedProject(a);
+  ({ a, b, p } = await startTwoProcesses({ a: { listen: true, env: { WEBHOOK_RETRY_BASE_MS: '1500' } }, b: { listen: true, env: { WEBHOOK_RETRY_BASE_MS: '300' } } }));
   r = await startWebhookReceiver();
 });
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, sign } from '../../src/telephony/adapters/webhook/signature.ts';
 import { startTestSwitchboard, type TestSwitchboard } from '../support/app.ts';
-import { seedProject, type TestProject } from '../support/fixtures.ts';
+import type { TestProject } from '../support/fixtures.ts';
 import { pollUntil } from '../support/poll.ts';
+import { startTwoProcesses } from '../support/use-switchboard.ts';
 
 /** Two Switchboard processes on one database: telephony settings changed on one apply on the other, and after a restart. */
 let a: TestSwitchboard;
@@ -10,9 +11,7 @@ let b: TestSwitchboard;
 let p: TestProject;
 
 beforeAll(async () => {
-  a = await startTestSwitchboard();
-  b = await startTestSwitchboard({ databaseUrl: a.db.url });
-  p = await seedProject(a);
+  ({ a, b, p } = await startTwoProcesses());
 });
 afterAll(async () => Promise.all([a?.stop(), b?.stop()]));
 

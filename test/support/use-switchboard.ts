@@ -45,3 +45,11 @@ export function useSwitchboard(setup: SwitchboardSetup | (() => SwitchboardSetup
     projects,
   };
 }
+
+/** Two Switchboard processes on one database (B started on A's), and one project seeded through A. */
+export async function startTwoProcesses(opts: { a?: StartOptions; b?: StartOptions } = {}) {
+  const a = await startTestSwitchboard(opts.a);
+  const b = await startTestSwitchboard({ ...opts.b, databaseUrl: a.db.url });
+  const p = await seedProject(a);
+  return { a, b, p };
+}

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
+import type { TestSwitchboard } from '../../../test/support/app.ts';
 import { callEvent } from '../../../test/support/calls.ts';
-import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
+import type { TestProject } from '../../../test/support/fixtures.ts';
+import { startTwoProcesses } from '../../../test/support/use-switchboard.ts';
 
 let a: TestSwitchboard;
 let b: TestSwitchboard;
 let p: TestProject;
 
 beforeAll(async () => {
-  a = await startTestSwitchboard({ listen: true });
-  b = await startTestSwitchboard({ listen: true, databaseUrl: a.db.url });
-  p = await seedProject(a);
+  ({ a, b, p } = await startTwoProcesses({ a: { listen: true }, b: { listen: true } }));
 });
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

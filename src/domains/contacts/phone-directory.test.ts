@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
-import { seedProject, type TestProject } from '../../../test/support/fixtures.ts';
+import type { TestSwitchboard } from '../../../test/support/app.ts';
+import type { TestProject } from '../../../test/support/fixtures.ts';
 import { pollUntil } from '../../../test/support/poll.ts';
+import { startTwoProcesses } from '../../../test/support/use-switchboard.ts';
 
 /** Two Switchboard processes on one database: A takes the edits, B answers "who is calling?". */
 let a: TestSwitchboard;
@@ -9,9 +10,7 @@ let b: TestSwitchboard;
 let p: TestProject;
 
 beforeAll(async () => {
-  a = await startTestSwitchboard();
-  b = await startTestSwitchboard({ databaseUrl: a.db.url });
-  p = await seedProject(a);
+  ({ a, b, p } = await startTwoProcesses());
 });
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
