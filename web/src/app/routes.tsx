@@ -2,25 +2,13 @@ import { createBrowserRouter } from 'react-router-dom';
 import { HomeRedirect, ProjectHome, ProjectLayout, RequireAuth } from './guards.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { InvitePage } from '../features/auth/InvitePage.tsx';
-import { ContactsPage } from '../features/contacts/ContactsPage.tsx';
-import { ContactPage } from '../features/contacts/ContactPage.tsx';
-import { AccountPage } from '../features/contacts/AccountPage.tsx';
-import { AccountsPage } from '../features/contacts/AccountsPage.tsx';
-import { ImportPage } from '../features/imports/ImportPage.tsx';
-import { MembersPage } from '../features/members/MembersPage.tsx';
-import { ApiKeysPage } from '../features/api-keys/ApiKeysPage.tsx';
-import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
-import { WebhookPage } from '../features/webhooks/WebhookPage.tsx';
 import { numbersRoutes } from '../features/numbers/routes.tsx';
 import { campaignsRoutes } from '../features/campaigns/routes.tsx';
 import { connectorsRoutes } from '../features/connectors/routes.tsx';
 import { telephonyRoutes } from '../features/telephony/routes.tsx';
 import { callsRoutes } from '../features/calls/routes.tsx';
-import { DesktopPage } from '../features/desktop/DesktopPage.tsx';
-import { SupervisorPage } from '../features/supervisor/SupervisorPage.tsx';
-import { QueuesPage } from '../features/queues/QueuesPage.tsx';
-import { CallRoutingPage } from '../features/call-routing/CallRoutingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { lazyPage } from './lazy-page.ts';
 
 /** Every page of the app. Project pages live under `/p/:projectId` so links can be shared. */
 export const router = createBrowserRouter([
@@ -35,19 +23,19 @@ export const router = createBrowserRouter([
         element: <ProjectLayout />,
         children: [
           { index: true, element: <ProjectHome /> },
-          { path: 'desktop', element: <DesktopPage /> },
-          { path: 'supervisor', element: <SupervisorPage /> },
-          { path: 'queues', element: <QueuesPage /> },
-          { path: 'call-routing', element: <CallRoutingPage /> },
-          { path: 'contacts', element: <ContactsPage /> },
-          { path: 'contacts/:contactId', element: <ContactPage /> },
-          { path: 'accounts', element: <AccountsPage /> },
-          { path: 'accounts/:accountId', element: <AccountPage /> },
-          { path: 'import', element: <ImportPage /> },
-          { path: 'members', element: <MembersPage /> },
-          { path: 'api-keys', element: <ApiKeysPage /> },
-          { path: 'webhooks', element: <WebhooksPage /> },
-          { path: 'webhooks/:webhookId', element: <WebhookPage /> },
+          { path: 'desktop', ...lazyPage(async () => (await import('../features/desktop/DesktopPage.tsx')).DesktopPage) },
+          { path: 'supervisor', ...lazyPage(async () => (await import('../features/supervisor/SupervisorPage.tsx')).SupervisorPage) },
+          { path: 'queues', ...lazyPage(async () => (await import('../features/queues/QueuesPage.tsx')).QueuesPage) },
+          { path: 'call-routing', ...lazyPage(async () => (await import('../features/call-routing/CallRoutingPage.tsx')).CallRoutingPage) },
+          { path: 'contacts', ...lazyPage(async () => (await import('../features/contacts/ContactsPage.tsx')).ContactsPage) },
+          { path: 'contacts/:contactId', ...lazyPage(async () => (await import('../features/contacts/ContactPage.tsx')).ContactPage) },
+          { path: 'accounts', ...lazyPage(async () => (await import('../features/contacts/AccountsPage.tsx')).AccountsPage) },
+          { path: 'accounts/:accountId', ...lazyPage(async () => (await import('../features/contacts/AccountPage.tsx')).AccountPage) },
+          { path: 'import', ...lazyPage(async () => (await import('../features/imports/ImportPage.tsx')).ImportPage) },
+          { path: 'members', ...lazyPage(async () => (await import('../features/members/MembersPage.tsx')).MembersPage) },
+          { path: 'api-keys', ...lazyPage(async () => (await import('../features/api-keys/ApiKeysPage.tsx')).ApiKeysPage) },
+          { path: 'webhooks', ...lazyPage(async () => (await import('../features/webhooks/WebhooksPage.tsx')).WebhooksPage) },
+          { path: 'webhooks/:webhookId', ...lazyPage(async () => (await import('../features/webhooks/WebhookPage.tsx')).WebhookPage) },
           ...numbersRoutes,
           ...campaignsRoutes,
           ...connectorsRoutes,

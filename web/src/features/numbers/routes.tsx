@@ -1,14 +1,12 @@
 import { IconPhoneCall, IconPhoneOutgoing, IconServer } from '@tabler/icons-react';
 import type { RouteObject } from 'react-router-dom';
-import { CallerIdsPage } from './CallerIdsPage.tsx';
-import { TrackingPage } from './TrackingPage.tsx';
-import { TrunksPage } from './TrunksPage.tsx';
+import { lazyPage } from '../../app/lazy-page.ts';
 
 /** The numbers pages under `/p/:projectId`. */
 export const numbersRoutes: RouteObject[] = [
-  { path: 'caller-ids', element: <CallerIdsPage /> },
-  { path: 'tracking', element: <TrackingPage /> },
-  { path: 'trunks', element: <TrunksPage /> },
+  { path: 'caller-ids', ...lazyPage(async () => (await import('./CallerIdsPage.tsx')).CallerIdsPage) },
+  { path: 'tracking', ...lazyPage(async () => (await import('./TrackingPage.tsx')).TrackingPage) },
+  { path: 'trunks', ...lazyPage(async () => (await import('./TrunksPage.tsx')).TrunksPage) },
 ];
 
 /** Their sidebar entries (admin section; supervisors see Tracking for its figures). */
