@@ -172,3 +172,23 @@ describe('push assignment through the API', () => {
     expect(row.body.status).toBe('expired');
   });
 });
+
+describe('calls and offers', () => {
+  it('offers no task while a call rings at the agent, and offers it once the phone stops ringing', async () => {
+    const p = await seedProject(ctx.sb);
+    const queueId = await makeQueue(ctx.sb, p);
+    expect((await presence(p, p.agent, 'available')).status).toBe(200);
+    const engine = ctx.sb.services.routing.engine;
+    const ring = (state: 'ringing' | 'ended') =>
+      ctx.sb.bus.publish(p.projectId, 'call.updated', { id: 'c1', callId: 'pbx-c1', direction: 'inbound', state, agentId: p.agent.id, contactId: null, from: '+420601000111', to: '+420222000111', outcome: state === 'ended' ? 'missed' : null });
+
+    ring('ringing');
+    const task = await makeTask(ctx.sb, p, { queueId, value: 500 });
+    await engine.run(p.projectId, (ps) => engine.dispatch(ps));
+    expect((await call(ctx.sb, 'GET', `/api/projects/${p.projectId}/tasks/${task.id}`, p.supervisor)).body.status).toBe('queued');
+
+    const offered = waitFor(ctx.sb, p.projectId, 'task.offered', (o) => o.taskId === task.id);
+    ring('ended');
+    expect((await offered).payload).toMatchObject({ agentId: await agentId(ctx.sb, p, p.agent) });
+  });
+});

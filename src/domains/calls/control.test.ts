@@ -64,6 +64,8 @@ describe('click-to-call', () => {
     expect((await as({ key: p.apiKey }, 'POST', '/calls', { contactId })).status).toBe(403);
     expect((await as(p.agent, 'POST', '/calls', { phone: 'nonsense' })).body.error.code).toBe('INVALID_PHONE');
     expect((await as(p.agent, 'POST', '/calls', {})).status).toBe(400);
+    // The agent hangs up before the customer answers: their phone stops ringing (no task is offered while it rings).
+    await callEvent(sb, p.projectId, 'call.ended', { callId: typed.body.callId, cause: 'cancelled', sipCode: 487 });
   });
 });
 

@@ -27,7 +27,7 @@ export interface CallWork {
  */
 export async function assignCall(eng: RoutingEngine, projectId: string, work: CallWork): Promise<{ taskId: string; agentId: string } | null> {
   return eng.run(projectId, async (ps) => {
-    const agent = freeAgent(ps, work.agentIds);
+    const agent = freeAgent(ps, work.agentIds, eng.now());
     if (!agent || !ps.queues.has(work.queueId)) return null;
     const now = eng.now();
     const row = await eng.deps.db.insertInto('tasks').values({
@@ -56,11 +56,11 @@ export async function assignCall(eng: RoutingEngine, projectId: string, work: Ca
   });
 }
 
-function freeAgent(ps: ProjectState, ids: readonly string[]): AgentMem | undefined {
+function freeAgent(ps: ProjectState, ids: readonly string[], now: number): AgentMem | undefined {
   let best: AgentMem | undefined;
   for (const id of ids) {
     const a = ps.agents.get(id);
-    if (a && canTakeOffer(a.presence) && (!best || a.idleSince < best.idleSince)) best = a;
+    if (a && canTakeOffer(a.presence) && !ps.isRinging(a.id, now) && (!best || a.idleSince < best.idleSince)) best = a;
   }
   return best;
 }

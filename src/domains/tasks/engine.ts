@@ -130,12 +130,30 @@ export class RoutingEngine {
     void this.run(ps.id, () => this.timers(ps, kind, id)).catch((err) => this.deps.log.error({ err, kind, id }, 'routing timer failed'));
   }
 
+  /**
+   * A call rings at the person `userId` (null: it rings nowhere now) until `until`: the agent gets no
+   * task offer meanwhile, so the phone and an offer never compete. A hold that ends frees the agent.
+   */
+  ringAt(ps: ProjectState, callId: string, userId: string | null, until: number): void {
+    const agentId = userId ? ps.byUser.get(userId) : undefined;
+    const had = ps.ringing.delete(callId);
+    this.scheduler.cancel(`ring:${ps.id}:${callId}`);
+    if (agentId) {
+      ps.ringing.set(callId, { agentId, until });
+      this.scheduler.at(`ring:${ps.id}:${callId}`, until, () => {
+        ps.ringing.delete(callId);
+        this.kick(ps);
+      });
+    }
+    if (had) this.kick(ps);
+  }
+
   /** Offers tasks to every free agent: fresh tasks pick their agent, then free agents pick their task. */
   async dispatch(ps: ProjectState): Promise<void> {
     const now = this.now();
     for (const e of ps.index.advance(now)) ps.fresh.add(e.id);
     this.armWake(ps);
-    const free = [...ps.agents.values()].filter((a) => canTakeOffer(a.presence)).sort((a, b) => a.idleSince - b.idleSince);
+    const free = [...ps.agents.values()].filter((a) => canTakeOffer(a.presence) && !ps.isRinging(a.id, now)).sort((a, b) => a.idleSince - b.idleSince);
     const plans: OfferPlan[] = [];
     const planned = new Set<string>();
     const plan = (task: Task, agent: AgentMem, trace: DecisionTrace) => {

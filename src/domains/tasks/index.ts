@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
-import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
+import type { DomainEvent, EventBus, EventMap } from '../../platform/events/bus.ts';
 import { AppError } from '../../platform/errors.ts';
 import { applyCallPresence } from '../agents/call-presence.ts';
 import { ConnectionTracker } from '../agents/presence-actions.ts';
@@ -44,6 +44,13 @@ export function createRouting(opts: RoutingOptions) {
   };
   const off = opts.bus.subscribe((event, meta) => {
     if (!engine.isLoaded(event.projectId)) return;
+    if (event.type === 'call.updated') {
+      const c = event.payload as EventMap['call.updated'];
+      // Inbound calls ring at agents on their own; outbound ones were started by the agent or the dialer, which reserves its agents.
+      const ringingAt = c.state === 'ringing' && c.direction === 'inbound' ? c.agentId : null;
+      void engine.run(event.projectId, async (ps) => engine.ringAt(ps, c.callId, ringingAt, engine.now() + MAX_RING_HOLD_MS)).catch((err) => opts.log.error({ err }, 'ring hold failed'));
+      return;
+    }
     if (!meta.local) void engine.run(event.projectId, (ps) => mirror(engine, ps, event)).catch((err) => opts.log.error({ err }, 'routing sync failed'));
     else if (event.type === 'member.joined') void engine.run(event.projectId, (ps) => refreshAgents(engine, ps));
   });
@@ -68,6 +75,9 @@ export function createRouting(opts: RoutingOptions) {
     },
   };
 }
+
+/** A ringing call holds its agent at most this long, even if the PBX never reports the call again. */
+const MAX_RING_HOLD_MS = 120_000;
 
 /** The routing domain as services.ts holds it. */
 export type Routing = ReturnType<typeof createRouting>;

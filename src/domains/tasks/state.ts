@@ -27,6 +27,8 @@ export class ProjectState {
   readonly offers = new Map<string, PendingOffer>();
   /** tasks that just became offerable: placed by choosing an agent for them first */
   readonly fresh = new Set<string>();
+  /** callId -> the agent its phone is ringing at, until when: no task is offered to a ringing agent */
+  readonly ringing = new Map<string, { agentId: string; until: number }>();
   chain: Promise<unknown> = Promise.resolve();
   kickPending = false;
 
@@ -43,6 +45,12 @@ export class ProjectState {
     if (old && JSON.stringify(old) !== JSON.stringify(q.settings)) {
       for (const e of [...this.index.ofQueue(q.id)]) this.index.upsert({ ...e }, now);
     }
+  }
+
+  /** True while a call rings at the agent (see RoutingEngine.ringAt). */
+  isRinging(agentId: string, now: number): boolean {
+    for (const r of this.ringing.values()) if (r.agentId === agentId && r.until > now) return true;
+    return false;
   }
 
   setAgent(a: AgentMem): void {
