@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useProject } from '../../app/project.tsx';
+import type { Wire } from '../../api/wire.ts';
+import type { DecisionTrace as ServerTrace } from '../../../../src/domains/tasks/choose.ts';
 
 export type AgentState = 'offline' | 'available' | 'reserved' | 'busy' | 'wrap_up' | 'break';
 
@@ -19,32 +21,10 @@ export interface Agent {
   scoreCap: number | null;
 }
 
-export interface ScoreComponents {
-  value: number;
-  age: number;
-  sla: number;
-  fit: number;
-}
-
-export interface TraceCandidate {
-  taskId: string;
-  agentId: string;
-  total: number | null;
-  components: ScoreComponents | null;
-  excluded: string | null;
-  idleSince?: number | null;
-  owner?: boolean;
-}
-
-/** Why the engine made an offer: stored with every offer and shown to the agent and the supervisor. */
-export interface DecisionTrace {
-  trigger: 'agent_available' | 'task_eligible';
-  at: string;
-  taskId: string | null;
-  agentId: string | null;
-  reason: string;
-  candidates: TraceCandidate[];
-}
+export type { ScoreComponents } from '../../../../src/domains/tasks/priority.ts';
+/** Why the engine made an offer (the server's trace, as JSON): stored with every offer and shown to the agent and the supervisor. */
+export type DecisionTrace = Wire<ServerTrace>;
+export type TraceCandidate = DecisionTrace['candidates'][number];
 
 export interface Offer {
   id: string;
