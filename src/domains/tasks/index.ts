@@ -42,12 +42,18 @@ export function createRouting(opts: RoutingOptions) {
       opts.log.debug({ kind, id, code: err.code }, 'routing timer found the work already done');
     }
   };
+  /** `projectId:callId` of the calls holding an agent (see RoutingEngine.ringAt). */
+  const ringHolds = new Set<string>();
   const off = opts.bus.subscribe((event, meta) => {
     if (!engine.isLoaded(event.projectId)) return;
     if (event.type === 'call.updated') {
       const c = event.payload as EventMap['call.updated'];
       // Inbound calls ring at agents on their own; outbound ones were started by the agent or the dialer, which reserves its agents.
       const ringingAt = c.state === 'ringing' && c.direction === 'inbound' ? c.agentId : null;
+      const key = `${event.projectId}:${c.callId}`;
+      // Most call updates concern no hold: they stay off the project's engine queue (this runs for every routed call).
+      if (!ringingAt && !ringHolds.delete(key)) return;
+      if (ringingAt) ringHolds.add(key);
       void engine.run(event.projectId, async (ps) => engine.ringAt(ps, c.callId, ringingAt, engine.now() + MAX_RING_HOLD_MS)).catch((err) => opts.log.error({ err }, 'ring hold failed'));
       return;
     }
