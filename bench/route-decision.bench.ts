@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { memoryOf, profileArgs, reportBench, serverMemory } from './lib/report.ts';
 import { benchDatabase, type BenchDb } from './lib/contacts-db.ts';
+import { cpuNow, perRequest } from './lib/cpu-split.ts';
 
 /**
  * The PBX's route question (POST /api/telephony/kamailio/route) with 1,000,000 contacts
@@ -56,7 +57,7 @@ async function cannon(url: string, headers: Record<string, string>, amount?: num
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
 }
 
 /** Starts a route server (after the contacts are loaded) and waits for its JSON line. */
@@ -65,6 +66,14 @@ async function startServer(db: BenchDb, agentId: string, mode = 'whole') {
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
   const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number };
   return { server, ...s, route: `${s.switchboard}/api/telephony/kamailio/route`, auth: { 'x-switchboard-token': s.token } };
+}
+
+/** One measured run, with the CPU each process spent on it per request. */
+async function measured(pid: number, name: string, run: () => ReturnType<typeof cannon>) {
+  const before = cpuNow(pid);
+  const result = await run();
+  process.stdout.write(`${name}: ${perRequest(before, cpuNow(pid), result.total)}\n`);
+  return result;
 }
 
 async function stop(server: ReturnType<typeof spawn>): Promise<void> {
@@ -80,16 +89,16 @@ try {
   servers.push(s.server);
   process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, ${memoryOf(s.server.pid!)}\n`);
   await cannon(s.route, s.auth, 5000);
-  const hello = await cannon(`${s.hello}/route`, {});
-  const decided = await cannon(s.route, s.auth);
+  const hello = await measured(s.server.pid!, 'bare Fastify', () => cannon(`${s.hello}/route`, {}));
+  const decided = await measured(s.server.pid!, 'route answer', () => cannon(s.route, s.auth));
   const memory = serverMemory(s.server.pid!);
   process.stdout.write(`server after the runs: ${memoryOf(s.server.pid!)}\n`);
   await stop(s.server);
   const bare = await startServer(db, agentId, 'without-side-effects');
   servers.push(bare.server);
   await cannon(bare.route, bare.auth, 5000);
-  const bareHello = await cannon(`${bare.hello}/route`, {});
-  const own = await cannon(bare.route, bare.auth);
+  const bareHello = await measured(bare.server.pid!, 'bare Fastify (second server)', () => cannon(`${bare.hello}/route`, {}));
+  const own = await measured(bare.server.pid!, 'route answer without call records and cards', () => cannon(bare.route, bare.auth));
   reportBench('route-decision', [
     { metric: `route answer, ${contacts.toLocaleString('en')} contacts, 50 rules, req/s`, value: decided.rps, baseline: hello.rps, baselineName: 'bare Fastify POST req/s', higherIsBetter: true, target: '>= 0.50x', met: decided.rps >= 0.5 * hello.rps },
     { metric: 'route answer p99 ms', value: decided.p99, baseline: hello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false, target: '< 10 ms', met: decided.p99 < 10, extra: { startSeconds: s.startMs / 1000, ...memory } },
