@@ -11,6 +11,8 @@ export interface DecisionInput {
   /** epoch ms */
   now: number;
   isAvailable: (agentId: string) => boolean;
+  /** Whether to list every rule's result (for "test this number"); routing a call skips it. Default true. */
+  trace?: boolean;
 }
 
 interface Context extends DecisionInput {
@@ -59,10 +61,11 @@ function openAt(r: ProjectRouting, now: number): boolean {
 function contextOf(input: DecisionInput): Context {
   let holiday: boolean | undefined;
   let open: boolean | undefined;
+  const { routing, caller, dialled, now, isAvailable } = input;
   return {
-    ...input,
-    holiday: () => (holiday ??= holidayAt(input.routing, input.now)),
-    open: () => (open ??= openAt(input.routing, input.now)),
+    routing, caller, dialled, now, isAvailable,
+    holiday: () => (holiday ??= holidayAt(routing, now)),
+    open: () => (open ??= openAt(routing, now)),
   };
 }
 
@@ -117,10 +120,22 @@ const checks: Array<[keyof Conditions, Check]> = [
   ['targetAvailable', (c, ctx, a) => targetAvailable(a, ctx) === c.targetAvailable],
 ];
 
+/** The checks of the conditions a rule sets, in evaluation order; built once per rule (snapshots replace rules, never change them). */
+const checksByRule = new WeakMap<Rule, Array<[keyof Conditions, Check]>>();
+
+function checksOf(rule: Rule): Array<[keyof Conditions, Check]> {
+  let list = checksByRule.get(rule);
+  if (!list) {
+    list = checks.filter(([key]) => rule.conditions[key] !== undefined);
+    checksByRule.set(rule, list);
+  }
+  return list;
+}
+
 function firstFailing(rule: Rule, ctx: Context): RuleTrace['failed'] {
   if (!rule.enabled) return 'disabled';
-  for (const [key, check] of checks) {
-    if (rule.conditions[key] !== undefined && !check(rule.conditions, ctx, rule.action)) return key;
+  for (const [key, check] of checksOf(rule)) {
+    if (!check(rule.conditions, ctx, rule.action)) return key;
   }
   return null;
 }
@@ -150,16 +165,17 @@ function overflowAfter(ctx: Context, from: number): { rule: Rule; targets: Decid
 export function decide(input: DecisionInput): Decision {
   const ctx = contextOf(input);
   const trace: RuleTrace[] = [];
+  const tracing = input.trace !== false;
   const rules = input.routing.rules;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const failed = firstFailing(rule, ctx);
     const targets = failed === null ? targetsOf(rule.action, ctx) : null;
     if (failed !== null || targets === null) {
-      trace.push({ ruleId: rule.id, name: rule.name, matched: false, failed: failed ?? 'no_target' });
+      if (tracing) trace.push({ ruleId: rule.id, name: rule.name, matched: false, failed: failed ?? 'no_target' });
       continue;
     }
-    trace.push({ ruleId: rule.id, name: rule.name, matched: true, failed: null });
+    if (tracing) trace.push({ ruleId: rule.id, name: rule.name, matched: true, failed: null });
     const over = rule.action.type === 'owner' ? overflowAfter(ctx, i) : null;
     return {
       rule: ref(rule),

@@ -53,12 +53,13 @@ export function callerPhone(raw: string | null, country: string): string | null 
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** The caller: a number already in E.164 that a contact holds needs no parsing (the common case). */
+/**
+ * The caller. A number the PBX already sends in E.164 (Kamailio, most trunks) is taken as it is: contacts are
+ * stored in E.164, so parsing would find no one else, and the record keeps what the network said. Anything
+ * else (national format, 00 prefix, spaces) is parsed with the project's country first.
+ */
 function identifyCaller(callers: CallerLookup, projectId: string, from: string | null, country: string): CallerFacts {
-  if (from !== null && E164.test(from)) {
-    const known = callers.identify(projectId, from);
-    if (known.contactId !== null) return known;
-  }
+  if (from !== null && E164.test(from)) return callers.identify(projectId, from);
   return callers.identify(projectId, callerPhone(from, country));
 }
 
@@ -100,7 +101,7 @@ export class RoutingDesk implements CallRouter {
     let outcome: Outcome;
     let fallbackReason: string | null = null;
     try {
-      const work = this.compute(q.projectId, q.from, q.to, this.deps.clock());
+      const work = this.compute(q.projectId, q.from, q.to, this.deps.clock(), false);
       // A decision made from memory is already here; only one still waiting can be late.
       outcome = work instanceof Promise ? await withDeadline(work, this.deps.deadlineMs) : work;
     } catch (err) {
@@ -120,7 +121,7 @@ export class RoutingDesk implements CallRouter {
 
   /** The decision with its full trace, for "test this number"; `at` defaults to now. */
   async explain(projectId: string, from: string | null, to: string, at?: number): Promise<Outcome> {
-    return this.compute(projectId, from, to, at ?? this.deps.clock());
+    return this.compute(projectId, from, to, at ?? this.deps.clock(), true);
   }
 
   /** Turns a PBX's call event into the bus event of the same kind; never throws into the adapter. */
@@ -137,20 +138,20 @@ export class RoutingDesk implements CallRouter {
     return null;
   }
 
-  private compute(projectId: string, from: string | null, to: string, now: number): Outcome | Promise<Outcome> {
+  private compute(projectId: string, from: string | null, to: string, now: number, trace: boolean): Outcome | Promise<Outcome> {
     const routing = this.deps.snapshots.peek(projectId);
-    if (routing) return this.decideWith(routing, projectId, from, to, now);
+    if (routing) return this.decideWith(routing, projectId, from, to, now, trace);
     return this.deps.snapshots.get(projectId).then((loaded) => {
       if (!loaded) throw new AppError('PROJECT_NOT_FOUND', 'Project not found');
-      return this.decideWith(loaded, projectId, from, to, now);
+      return this.decideWith(loaded, projectId, from, to, now, trace);
     });
   }
 
-  private decideWith(routing: ProjectRouting, projectId: string, from: string | null, to: string, now: number): Outcome | Promise<Outcome> {
+  private decideWith(routing: ProjectRouting, projectId: string, from: string | null, to: string, now: number, trace: boolean): Outcome | Promise<Outcome> {
     const caller = identifyCaller(this.deps.callers, projectId, from, routing.country);
     const dialled = dialledNumber(to, routing.country);
     const isAvailable = (agentId: string) => this.deps.availability.isAvailable(projectId, agentId);
-    const decision = this.policy({ routing, caller, dialled, now, isAvailable });
+    const decision = this.policy({ routing, caller, dialled, now, isAvailable, trace });
     if (decision instanceof Promise) return decision.then((d) => ({ routing, caller, dialled, decision: d }));
     return { routing, caller, dialled, decision };
   }
