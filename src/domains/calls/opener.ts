@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { reduce, type CallInput, type CallRow } from './model.ts';
 
 /** How long new calls gather before their rows go to the database in one statement. */
 const TICK_MS = 3;
-/** Rows per statement at most (PostgreSQL takes 65,535 parameters; a row has under 20). */
-const MAX_ROWS = 1000;
+/** Rows per statement at most; the statement's size does not grow with them (one array per column). */
+const MAX_ROWS = 2000;
 
 type Routed = Extract<CallInput, { kind: 'routed' }>;
 
 interface Pending {
-  projectId: string;
-  pbxCallId: string;
-  input: Routed;
+  row: CallRow;
   done: (row: CallRow | null) => void;
   fail: (err: unknown) => void;
 }
@@ -28,12 +27,18 @@ export function blankRow(projectId: string, pbxCallId: string, at: Date): CallRo
   };
 }
 
+/** The record a routed call opens, built here (id included) so the database only has to say whether it took it. */
+function routedRow(projectId: string, pbxCallId: string, input: Routed): CallRow {
+  const blank = blankRow(projectId, pbxCallId, input.at);
+  return { ...blank, ...reduce(blank, input).patch, id: randomUUID(), started_at: input.at } as CallRow;
+}
+
 /**
  * Opens the records of new routed calls in batches: the calls routed within one short tick are written by a
- * single multi-row INSERT ... ON CONFLICT DO NOTHING instead of a transaction each, so a busy PBX costs the
- * database one statement per tick. A call whose row already exists (an earlier event, another process) gets
- * null back and is then applied the ordinary way, row locked. One statement is in flight at a time; calls
- * routed meanwhile wait for the next.
+ * single `INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING` instead of a transaction each, so a
+ * busy PBX costs the database one short statement per tick, whatever the number of calls in it. A call whose
+ * row already exists (an earlier event, another process) gets null back and is then applied the ordinary way,
+ * row locked. One statement is in flight at a time; calls routed meanwhile wait for the next.
  */
 export class CallOpener {
   private queue: Pending[] = [];
@@ -44,8 +49,9 @@ export class CallOpener {
 
   /** Resolves with the row created for this routed call, or null when the call already had one. */
   open(projectId: string, pbxCallId: string, input: Routed): Promise<CallRow | null> {
+    const row = routedRow(projectId, pbxCallId, input);
     return new Promise((done, fail) => {
-      this.queue.push({ projectId, pbxCallId, input, done, fail });
+      this.queue.push({ row, done, fail });
       this.schedule();
     });
   }
@@ -62,13 +68,8 @@ export class CallOpener {
     const batch = this.queue.splice(0, MAX_ROWS);
     this.flushing = true;
     try {
-      const rows = await this.insert(batch);
-      const made = new Map(rows.map((r) => [`${r.project_id} ${r.pbx_call_id}`, r]));
-      for (const p of batch) {
-        const key = `${p.projectId} ${p.pbxCallId}`;
-        p.done(made.get(key) ?? null);
-        made.delete(key);
-      }
+      const taken = await this.insert(batch.map((p) => p.row));
+      for (const p of batch) p.done(taken.has(p.row.id) ? p.row : null);
     } catch (err) {
       for (const p of batch) p.fail(err);
     } finally {
@@ -78,21 +79,27 @@ export class CallOpener {
   }
 
   /**
-   * One statement for the batch; a call routed twice in one batch is inserted once (the second finds the
-   * row). Rows are built here (id included), so the database only says which of them it took.
+   * One statement for the batch, one array per column. A call routed twice in one batch is inserted once
+   * (ON CONFLICT cannot touch a row twice in one statement, so the later copy is left out here and finds the row).
+   * Returns the ids the database took.
    */
-  private async insert(batch: Pending[]): Promise<CallRow[]> {
-    const rows = new Map<string, CallRow>();
-    const values = [];
-    for (const p of batch) {
-      const key = `${p.projectId} ${p.pbxCallId}`;
-      if (rows.has(key)) continue;
-      const blank = blankRow(p.projectId, p.pbxCallId, p.input.at);
-      const value = { ...reduce(blank, p.input).patch, id: randomUUID(), project_id: p.projectId, pbx_call_id: p.pbxCallId, started_at: p.input.at };
-      rows.set(key, { ...blank, ...value } as CallRow);
-      values.push(value);
+  private async insert(rows: CallRow[]): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const cols = { id: [] as string[], project: [] as string[], call: [] as string[], started: [] as string[], from: [] as Array<string | null>, to: [] as Array<string | null>, contact: [] as Array<string | null>, agent: [] as Array<string | null>, rule: [] as Array<string | null>, ruleName: [] as Array<string | null>, tracking: [] as Array<string | null>, voicemail: [] as boolean[] };
+    for (const r of rows) {
+      const key = `${r.project_id} ${r.pbx_call_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cols.id.push(r.id); cols.project.push(r.project_id); cols.call.push(r.pbx_call_id); cols.started.push(r.started_at.toISOString());
+      cols.from.push(r.from_number); cols.to.push(r.to_number); cols.contact.push(r.contact_id); cols.agent.push(r.agent_id);
+      cols.rule.push(r.rule_id); cols.ruleName.push(r.rule_name); cols.tracking.push(r.tracking_number_id); cols.voicemail.push(r.voicemail);
     }
-    const taken = await this.db.insertInto('calls').values(values).onConflict((oc) => oc.columns(['project_id', 'pbx_call_id']).doNothing()).returning(['project_id', 'pbx_call_id']).execute();
-    return taken.map((t) => rows.get(`${t.project_id} ${t.pbx_call_id}`)!);
+    const result = await sql<{ id: string }>`
+      INSERT INTO calls (id, project_id, pbx_call_id, started_at, from_number, to_number, contact_id, agent_id, rule_id, rule_name, tracking_number_id, voicemail)
+      SELECT * FROM unnest(${cols.id}::uuid[], ${cols.project}::uuid[], ${cols.call}::text[], ${cols.started}::timestamptz[], ${cols.from}::text[],
+        ${cols.to}::text[], ${cols.contact}::uuid[], ${cols.agent}::uuid[], ${cols.rule}::uuid[], ${cols.ruleName}::text[], ${cols.tracking}::uuid[], ${cols.voicemail}::bool[])
+      ON CONFLICT (project_id, pbx_call_id) DO NOTHING
+      RETURNING id`.execute(this.db);
+    return new Set(result.rows.map((r) => r.id));
   }
 }

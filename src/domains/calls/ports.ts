@@ -28,6 +28,8 @@ export interface CallPresence {
 export interface PhonePlan {
   /** users.id -> SIP extension */
   extensions(projectId: string): Promise<ReadonlyMap<string, string>>;
+  /** The same, when it is in memory already (undefined otherwise): routed calls are recorded without waiting. */
+  extensionsNow(projectId: string): ReadonlyMap<string, string> | undefined;
   timezone(projectId: string): Promise<string>;
 }
 

@@ -32,7 +32,7 @@ export class CallRecorder {
     this.off = deps.bus.subscribe((event, meta) => {
       if (!meta.local || !CALL_EVENTS.has(event.type)) return;
       const callId = (event.payload as { callId: string }).callId;
-      void this.enqueue(event.projectId, callId, () => this.handle(event)).catch((err) =>
+      this.enqueue(event.projectId, callId, () => this.handle(event)).catch((err) =>
         deps.log.error({ err, projectId: event.projectId, callId, type: event.type }, 'call record not written'));
     });
   }
@@ -48,19 +48,22 @@ export class CallRecorder {
     await this.chains.get(`${projectId}:${pbxCallId}`)?.catch(() => undefined);
   }
 
+  /** Runs the work after the call's earlier events; at once when none is pending (the common case, no promise hop). */
   private enqueue<T>(projectId: string, pbxCallId: string, work: () => Promise<T>): Promise<T> {
     const key = `${projectId}:${pbxCallId}`;
-    const step = (this.chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    const before = this.chains.get(key);
+    const step = before ? before.then(work, work) : work();
     this.chains.set(key, step);
-    void step.catch(() => undefined).finally(() => {
+    const forget = () => {
       if (this.chains.get(key) === step) this.chains.delete(key);
-    });
+    };
+    step.then(forget, forget);
     return step;
   }
 
   /** A routed call new here is opened in a batch with the others of its tick; anything else is locked and applied. */
   private async handle(event: DomainEvent): Promise<void> {
-    const input = await this.toInput(event);
+    const input = this.routedNow(event) ?? (await this.toInput(event));
     const { projectId } = event;
     const callId = (event.payload as { callId: string }).callId;
     if (input.kind === 'routed') {
@@ -88,6 +91,22 @@ export class CallRecorder {
     await this.movePresence(projectId, input, written.before, written.after);
   }
 
+  /** A routed call's input without waiting, when the phone plan is in memory (nearly always); else undefined. */
+  private routedNow(event: DomainEvent): CallInput | undefined {
+    if (event.type !== 'call.routed') return undefined;
+    const extensions = this.deps.plan.extensionsNow(event.projectId);
+    if (!extensions) return undefined;
+    const p = event.payload as EventMap['call.routed'];
+    const label = p.targets.find((t) => t.startsWith('agent:'));
+    return this.routedInput(event, p, label ? userOf(extensions, label.slice(6)) : null);
+  }
+
+  private routedInput(event: DomainEvent, p: EventMap['call.routed'], ringAgentId: string | null): CallInput {
+    const tracking = this.safe(() => this.deps.numbers?.trackingNumberFor(event.projectId, p.to)?.trackingNumberId);
+    const voicemail = p.targets.length > 0 && p.targets.every((t) => t.startsWith('voicemail:'));
+    return { kind: 'routed', at: new Date(event.at), from: p.from, to: p.to, contactId: p.contactId, ruleId: p.ruleId, ruleName: p.ruleName, voicemail, ringAgentId, trackingNumberId: tracking ?? null };
+  }
+
   /** Resolves extensions to people and the dialled number to a tracking number. */
   private async toInput(event: DomainEvent): Promise<CallInput> {
     const at = new Date(event.at);
@@ -95,9 +114,7 @@ export class CallRecorder {
     switch (event.type) {
       case 'call.routed': {
         const p = event.payload as EventMap['call.routed'];
-        const tracking = this.safe(() => this.deps.numbers?.trackingNumberFor(projectId, p.to)?.trackingNumberId);
-        const voicemail = p.targets.length > 0 && p.targets.every((t) => t.startsWith('voicemail:'));
-        return { kind: 'routed', at, from: p.from, to: p.to, contactId: p.contactId, ruleId: p.ruleId, ruleName: p.ruleName, voicemail, ringAgentId: await this.firstAgent(projectId, p.targets), trackingNumberId: tracking ?? null };
+        return this.routedInput(event, p, await this.firstAgent(projectId, p.targets));
       }
       case 'call.ringing': {
         const p = event.payload as EventMap['call.ringing'];
@@ -160,8 +177,7 @@ export class CallRecorder {
   }
 
   private async agentOfExtension(projectId: string, extension: string): Promise<string | null> {
-    for (const [userId, ext] of await this.deps.plan.extensions(projectId)) if (ext === extension) return userId;
-    return null;
+    return userOf(await this.deps.plan.extensions(projectId), extension);
   }
 
   private safe<T>(fn: () => T): T | undefined {
@@ -172,4 +188,17 @@ export class CallRecorder {
       return undefined;
     }
   }
+}
+
+const byExtension = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+
+/** The person on an extension; the reverse of a phone plan is built once per plan (plans are replaced, never changed). */
+function userOf(extensions: ReadonlyMap<string, string>, extension: string): string | null {
+  let reverse = byExtension.get(extensions);
+  if (!reverse) {
+    reverse = new Map();
+    for (const [userId, ext] of extensions) if (!reverse.has(ext)) reverse.set(ext, userId);
+    byExtension.set(extensions, reverse);
+  }
+  return reverse.get(extension) ?? null;
 }

@@ -32,6 +32,7 @@ export function createCallsFrom(p: {
     presence: { onCall: p.routing.onCall, callEnded: p.routing.callEnded, personOf: p.routing.personOf, taskOf: p.routing.taskOf },
     plan: {
       extensions: async (projectId) => (await snapshot(projectId))?.extensions ?? new Map(),
+      extensionsNow: (projectId) => p.callRouting.snapshots.peek(projectId)?.extensions,
       timezone: async (projectId) => (await snapshot(projectId))?.settings.timezone ?? 'UTC',
     },
     contacts: {
