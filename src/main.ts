@@ -5,7 +5,7 @@ import { connect, type DbHandle } from './platform/db/db.ts';
 import { startEmbeddedPostgres, type EmbeddedDb } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/bus.ts';
-import { bridgeEvents } from './platform/events/pg-bridge.ts';
+import { bridgeEvents, type EventBridge } from './platform/events/pg-bridge.ts';
 import { buildApp } from './platform/http/app.ts';
 import { opsRoutes } from './platform/http/ops-routes.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
@@ -17,6 +17,8 @@ export interface Switchboard {
   url: string;
   db: DbHandle;
   bus: EventBus;
+  /** Carries events to and from the other Switchboard processes on the same database. */
+  bridge: EventBridge;
   services: Services;
   stop(): Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function startSwitchboard(config: Config, log: Logger, opts: StartO
   const { handle, embedded } = await openDatabase(config, log);
   await opts.seed?.(handle.db);
   const bus = new EventBus();
-  const unbridge = await bridgeEvents(bus, handle.pool, handle.url, log);
+  const bridge = await bridgeEvents(bus, handle.pool, handle.url, log);
   const jobs = await startJobs(handle.url, log);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
   const services = await createServices({ config, log, db: handle.db, bus, jobs, mailer });
@@ -65,7 +67,7 @@ export async function startSwitchboard(config: Config, log: Logger, opts: StartO
     await app.close();
     await services.stop();
     await jobs.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
-    await unbridge();
+    await bridge.stop();
     await handle.close();
     await embedded?.stop();
   };
@@ -77,5 +79,5 @@ export async function startSwitchboard(config: Config, log: Logger, opts: StartO
     await stop();
     throw err;
   }
-  return { app, url, db: handle, bus, services, stop };
+  return { app, url, db: handle, bus, bridge, services, stop };
 }

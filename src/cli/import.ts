@@ -24,7 +24,7 @@ export async function importContactsCommand(file: string, opts: { project: strin
   const size = fileSize(file);
   const { handle, embedded } = await openDatabase(config, log);
   const bus = new EventBus();
-  const unbridge = await bridgeEvents(bus, handle.pool, handle.url, log);
+  const bridge = await bridgeEvents(bus, handle.pool, handle.url, log);
   let code = 0;
   try {
     const projectId = await findProject(handle.db, opts.project);
@@ -41,7 +41,7 @@ export async function importContactsCommand(file: string, opts: { project: strin
     process.stderr.write(`${(err as Error).message}\n`);
     code = 2;
   } finally {
-    await unbridge();
+    await bridge.stop();
     await handle.close();
     await embedded?.stop();
   }

@@ -3,6 +3,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DomainEvent, EventBus } from './bus.ts';
+import { LISTENER_NAME, Peers, type PeerSignal } from './peers.ts';
 
 const CHANNEL = 'switchboard_events';
 const MAX_NOTIFY_BYTES = 7900;
@@ -15,31 +16,55 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * Carries events between Switchboard processes on one database with LISTEN/NOTIFY. Each process
- * tags what it sends with its own origin id and ignores its own echoes. The listening connection
- * reconnects by itself (with backoff) when the database restarts or drops it; events sent while it
- * was away are not replayed.
+ * tags what it sends with its own origin id and ignores its own echoes, and sends nothing while no
+ * other process listens (peers.ts). The listening connection reconnects by itself (with backoff)
+ * when the database restarts or drops it, and says hello again; events sent while it was away are
+ * not replayed.
  */
-export async function bridgeEvents(bus: EventBus, pool: pg.Pool, url: string, log: Logger): Promise<() => Promise<void>> {
+/** A running bridge: how many other processes it forwards to, and how to stop it (after sending what is queued). */
+export interface EventBridge {
+  readonly peers: number;
+  stop(): Promise<void>;
+}
+
+export async function bridgeEvents(bus: EventBus, pool: pg.Pool, url: string, log: Logger): Promise<EventBridge> {
   const origin = randomUUID();
+  const say = async (signal: PeerSignal) => {
+    await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: origin, p: signal })]);
+  };
+  const peers = new Peers(pool, log, say);
   // Every process receives its own notifications too; recognising them by their first bytes
   // spares parsing what this process sent (at a thousand routed calls a second, most of the traffic).
   const own = `{"o":"${origin}"`;
   const listener = new Listener(url, log, (payload) => {
     if (payload.startsWith(own)) return;
     try {
-      const { o, es, z } = JSON.parse(payload) as { o: string; es?: DomainEvent[]; z?: string };
+      const { o, p, es, z } = JSON.parse(payload) as { o: string; p?: PeerSignal; es?: DomainEvent[]; z?: string };
+      if (p) return peers.signal(o, p);
+      peers.seen(o);
       const events = z === undefined ? es! : (JSON.parse(inflateRawSync(Buffer.from(z, 'base64')).toString()) as DomainEvent[]);
-      if (o !== origin) for (const e of events) bus.deliverRemote(e);
+      for (const e of events) bus.deliverRemote(e);
     } catch (err) {
       log.warn({ err }, 'ignored a malformed event notification');
     }
-  });
+  }, () => say('hello'));
   await listener.start();
   const sender = new NotifySender(pool, origin, log);
-  bus.setForwarder((event) => sender.add(event));
-  return async () => {
-    bus.setForwarder(undefined);
-    await listener.stop();
+  bus.setForwarder((event) => {
+    if (peers.any) sender.add(event);
+  });
+  await peers.join();
+  return {
+    get peers() {
+      return peers.count;
+    },
+    async stop() {
+      bus.setForwarder(undefined);
+      peers.stop();
+      await sender.drain();
+      await say('bye').catch(() => undefined);
+      await listener.stop();
+    },
   };
 }
 
@@ -77,6 +102,11 @@ class NotifySender {
       this.scheduled = false;
       void this.flush();
     });
+  }
+
+  /** Resolves once everything queued has been sent. */
+  async drain(): Promise<void> {
+    while (this.sending || this.scheduled || this.queue.length) await new Promise((resolve) => setTimeout(resolve, PACE_MS));
   }
 
   private async flush(): Promise<void> {
@@ -151,6 +181,7 @@ class Listener {
     private readonly url: string,
     private readonly log: Logger,
     private readonly onPayload: (payload: string) => void,
+    private readonly onReconnected: () => Promise<void>,
   ) {}
 
   /** The first connection must succeed: a process that cannot listen should not start. */
@@ -167,7 +198,7 @@ class Listener {
   }
 
   private async open(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'switchboard-events' });
+    const client = new pg.Client({ connectionString: this.url, application_name: LISTENER_NAME });
     client.on('notification', (msg) => {
       if (msg.channel === CHANNEL && msg.payload) this.onPayload(msg.payload);
     });
@@ -195,7 +226,10 @@ class Listener {
   private retry(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.open()
-        .then(() => this.log.info('event listener reconnected'))
+        .then(() => {
+          this.log.info('event listener reconnected');
+          this.onReconnected().catch((err) => this.log.warn({ err }, 'could not greet the other processes after reconnecting'));
+        })
         .catch((err) => {
           this.log.warn({ err, retryInMs: delayMs * 2 }, 'event listener could not reconnect yet');
           if (!this.stopped) this.retry(Math.min(delayMs * 2, MAX_RETRY_MS));
