@@ -8,6 +8,8 @@ export interface CallContext {
   contactId?: string | null;
   campaignId?: string | null;
   leadId?: string | null;
+  /** The task the call is filed as (campaign calls with an agent reserved), so its record links to it. */
+  taskId?: string | null;
   /** The trunks to try, cheapest first (ids of the numbers domain, with the PBX's name for each). */
   trunks?: Array<{ trunkId: string; name: string }>;
 }
@@ -130,6 +132,7 @@ export class TelephonyHub {
       contactId: c.contactId ?? null,
       campaignId: c.campaignId ?? null,
       leadId: c.leadId ?? null,
+      taskId: c.taskId ?? null,
     });
   }
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const originated = (callId: string, kind: 'click_to_call' | 'campaign', agentId: string | null) =>
-  sb.bus.publish(p.projectId, 'call.originated', { callId, adapter: 'sim', kind, to: s.phone, callerId: '+420222000100', trunkId: null, agentId, contactId: null, campaignId: null, leadId: null });
+  sb.bus.publish(p.projectId, 'call.originated', { callId, adapter: 'sim', kind, to: s.phone, callerId: '+420222000100', trunkId: null, agentId, contactId: null, campaignId: null, leadId: null, taskId: null });
 
 describe('cards of outbound calls and the demo back office', () => {
   it('gives a click-to-call card to the calling agent, with the demo sources streaming in (the slow one last)', async () => {

@@ -59,15 +59,32 @@ describe('applying call events', () => {
     const r = play([
       { kind: 'ringing', at: at(0), from: null, to: '+420601000001', ringAgentId: null },
       { kind: 'ended', at: at(20), cause: 'busy' },
-      { kind: 'originated', at: at(1), adapter: 'sim', to: '+420601000001', callerId: '+420222000001', trunkId: 't', agentId: 'a', contactId: null, campaignId: null, leadId: null },
+      { kind: 'originated', at: at(1), adapter: 'sim', to: '+420601000001', callerId: '+420222000001', trunkId: 't', agentId: 'a', contactId: null, campaignId: null, leadId: null, taskId: null },
     ]);
     expect(r).toMatchObject({ direction: 'outbound', outcome: 'busy', agent_id: 'a', trunk_id: 't' });
+  });
+
+  it('files a campaign call under the task it was placed for, and keeps a task already known', () => {
+    const originated = (taskId: string | null): CallInput => ({
+      kind: 'originated', at: at(0), adapter: 'sim', to: '+420601000001', callerId: null, trunkId: null, agentId: 'a', contactId: null, campaignId: 'k', leadId: 'l', taskId,
+    });
+    expect(play([originated('task-1')])).toMatchObject({ campaign_id: 'k', lead_id: 'l', task_id: 'task-1' });
+    expect(play([originated(null)]).task_id).toBeNull();
+    expect(play([originated('task-2')], blank({ task_id: 'task-1' })).task_id).toBe('task-1');
+  });
+
+  it('gives an abandoned campaign call no talk time but its whole duration', () => {
+    const r = play([
+      { kind: 'answered', at: at(10), agentId: null, answeredBy: 'human' },
+      { kind: 'ended', at: at(25), cause: 'abandoned' },
+    ], blank({ direction: 'outbound', campaign_id: 'k' }));
+    expect(r).toMatchObject({ outcome: 'abandoned', end_cause: 'abandoned', talk_seconds: 0, duration_seconds: 25 });
   });
 
   it('never ends before it started and never counts negative time, whatever the order', () => {
     const event = fc.oneof(
       fc.record({ kind: fc.constant('answered' as const), at: fc.integer({ min: -100, max: 100 }).map(at), agentId: fc.constantFrom('a', null), answeredBy: fc.constantFrom('human' as const, 'machine' as const, null) }),
-      fc.record({ kind: fc.constant('ended' as const), at: fc.integer({ min: -100, max: 100 }).map(at), cause: fc.constantFrom('normal', 'busy', 'cancelled') }),
+      fc.record({ kind: fc.constant('ended' as const), at: fc.integer({ min: -100, max: 100 }).map(at), cause: fc.constantFrom('normal', 'busy', 'cancelled', 'abandoned') }),
       fc.record({ kind: fc.constant('held' as const), at: fc.integer({ min: -100, max: 100 }).map(at), held: fc.boolean() }),
       fc.record({ kind: fc.constant('ringing' as const), at: fc.integer({ min: -100, max: 100 }).map(at), from: fc.constant(null), to: fc.constant('+420601000001'), ringAgentId: fc.constant(null) }),
     );

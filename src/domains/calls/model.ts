@@ -58,17 +58,21 @@ export function outcomeOf(r: Pick<CallRow, 'direction' | 'answered_at' | 'answer
 const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 const keep = <T>(current: T | null, next: T | null | undefined): T | null => current ?? next ?? null;
 
-/** The facts an ended call gets: end time (never before its start), talk and total seconds, outcome. */
+/**
+ * The facts an ended call gets: end time (never before its start), talk and total seconds, outcome. An abandoned
+ * call has no talk time: after the answer the customer only heard the grace and the recorded message, no agent.
+ */
 function ending(r: CallRow, at: Date, cause: string): CallPatch {
   const endedAt = at < r.started_at ? r.started_at : at;
   const answeredAt = r.answered_at && r.answered_at > endedAt ? endedAt : r.answered_at;
+  const outcome = outcomeOf(r, cause);
   return {
     ended_at: endedAt,
     end_cause: cause,
     held: false,
-    talk_seconds: answeredAt ? seconds(answeredAt, endedAt) : 0,
+    talk_seconds: answeredAt && outcome !== 'abandoned' ? seconds(answeredAt, endedAt) : 0,
     duration_seconds: seconds(r.started_at, endedAt),
-    outcome: outcomeOf(r, cause),
+    outcome,
   };
 }
 
@@ -85,6 +89,7 @@ function originated(r: CallRow, e: Extract<CallInput, { kind: 'originated' }>): 
     contact_id: keep(r.contact_id, e.contactId),
     campaign_id: keep(r.campaign_id, e.campaignId),
     lead_id: keep(r.lead_id, e.leadId),
+    task_id: keep(r.task_id, e.taskId),
   };
   if (r.ended_at && r.end_cause) patch.outcome = outcomeOf({ ...r, direction: 'outbound', campaign_id: patch.campaign_id ?? null }, r.end_cause);
   return patch;

@@ -114,7 +114,7 @@ async function progressiveCall(phone: string) {
 }
 
 describe('a preview campaign call', () => {
-  it('rings for its agent, talks once the customer answers and is bridged, and leaves the live list as answered with its talk time', async () => {
+  it('rings for its agent, talks once the customer answers and is bridged, and leaves the live list as answered with its talk time, filed under the agent\'s task', async () => {
     settings = shares({ answerRate: 1 });
     const phone = '+420605100001';
     const c = await campaign('preview', phone);
@@ -125,6 +125,8 @@ describe('a preview campaign call', () => {
     await settle(callId);
     expect(await liveOf(p.agent.cookie, callId)).toEqual([expect.objectContaining({ direction: 'outbound', state: 'ringing', agentId: p.agent.id, to: phone, answeredAt: null })]);
     expect(await presence()).toBe('busy');
+    const task = (await agentApi()('GET', '/agents/me')).json().task as { id: string; details: { leadId: string } };
+    expect(task.details.leadId).toBe(c.leadId);
 
     await until(callId, async () => (await liveOf(p.agent.cookie, callId))[0]?.state !== 'ringing', 60);
     const talking = await liveOf(p.agent.cookie, callId);
@@ -136,13 +138,13 @@ describe('a preview campaign call', () => {
     const r = (await recordOf(sb, p, callId))!;
     expect(r).toMatchObject({
       direction: 'outbound', state: 'ended', outcome: 'answered', endCause: 'normal', answeredBy: 'human', agentId: p.agent.id,
-      campaignId: c.id, leadId: c.leadId, to: phone, answeredAt: talking[0]!.answeredAt,
+      campaignId: c.id, leadId: c.leadId, taskId: task.id, to: phone, answeredAt: talking[0]!.answeredAt,
     });
     expect(r.talkSeconds).toBeGreaterThanOrEqual(5);
     expect(r.talkSeconds).toBe(secondsBetween(r.answeredAt, r.endedAt));
     expect(r.durationSeconds).toBe(secondsBetween(r.startedAt, r.endedAt));
-    const mine = (await agentApi()('GET', '/calls?direction=outbound&outcome=answered')).json().items as Array<{ callId: string }>;
-    expect(mine.map((x) => x.callId)).toContain(callId);
+    const mine = (await agentApi()('GET', '/calls?direction=outbound&outcome=answered')).json().items as Array<{ callId: string; taskId: string | null }>;
+    expect(mine.find((x) => x.callId === callId)?.taskId).toBe(task.id);
     expect(statesOf(callId)).toEqual(['ringing', 'talking', 'ended']);
     expect(updatesOf(callId).at(-1)).toMatchObject({ direction: 'outbound', state: 'ended', outcome: 'answered', agentId: p.agent.id });
     expect(await presence()).toBe('available');
@@ -184,13 +186,17 @@ describe('a progressive campaign call', () => {
     await api('POST', `/campaigns/${c.id}/stop`);
   });
 
-  it('answered while no agent is free is abandoned by the dialer after the grace and ends abandoned', async () => {
+  it('answered while no agent is free is abandoned by the dialer after the grace and ends abandoned with no talk time', async () => {
     settings = shares({ answerRate: 1 });
     const c = await progressiveCall('+420605300001');
     expect((await agentApi()('PUT', '/agents/me/presence', { state: 'break', reason: 'Coffee' })).statusCode).toBe(200);
     await until(c.callId, async () => (await liveOf(p.supervisor.cookie, c.callId)).length === 0, 120);
     expect(sim.calls.list(p.projectId)).toEqual([]);
-    expect(await recordOf(sb, p, c.callId)).toMatchObject({ direction: 'outbound', state: 'ended', outcome: 'abandoned', endCause: 'abandoned', agentId: null, campaignId: c.id });
+    const r = (await recordOf(sb, p, c.callId))!;
+    expect(r).toMatchObject({ direction: 'outbound', state: 'ended', outcome: 'abandoned', endCause: 'abandoned', agentId: null, campaignId: c.id, talkSeconds: 0 });
+    expect(r.answeredAt).not.toBeNull();
+    expect(r.durationSeconds).toBe(secondsBetween(r.startedAt, r.endedAt));
+    expect(r.durationSeconds).toBeGreaterThan(secondsBetween(r.startedAt, r.answeredAt));
     expect(updatesOf(c.callId).at(-1)).toMatchObject({ state: 'ended', outcome: 'abandoned' });
     expect((await api('GET', `/campaigns/${c.id}/leads/${c.leadId}`)).lastOutcome).toBe('abandoned');
     await api('POST', `/campaigns/${c.id}/stop`);

@@ -3,6 +3,7 @@ import { changes, reduce, stateOf, type CallInput, type CallRow } from './model.
 import type { CallsDeps } from './ports.ts';
 import { CallOpener } from './opener.ts';
 import { callsRepo } from './repo.ts';
+import { keyOf } from '../../platform/reverse-lookup.ts';
 
 const CALL_EVENTS = new Set(['call.routed', 'call.ringing', 'call.answered', 'call.held', 'call.transferred', 'call.ended', 'call.recording', 'call.originated']);
 /** Events that may open a record without anything being odd. */
@@ -139,7 +140,7 @@ export class CallRecorder {
       default: {
         const p = event.payload as EventMap['call.originated'];
         const agentId = p.agentId ? await this.deps.presence.personOf(projectId, p.agentId).catch(() => p.agentId) : null;
-        return { kind: 'originated', at, adapter: p.adapter, to: p.to, callerId: p.callerId, trunkId: p.trunkId, agentId, contactId: p.contactId, campaignId: p.campaignId, leadId: p.leadId };
+        return { kind: 'originated', at, adapter: p.adapter, to: p.to, callerId: p.callerId, trunkId: p.trunkId, agentId, contactId: p.contactId, campaignId: p.campaignId, leadId: p.leadId, taskId: p.taskId ?? null };
       }
     }
   }
@@ -147,8 +148,10 @@ export class CallRecorder {
   /** The cost of a call that ends now on a trunk, from the numbers domain's price lists. */
   private costOf(projectId: string, row: CallRow, patch: ReturnType<typeof reduce>['patch']) {
     const trunkId = (patch.trunk_id as string | null | undefined) ?? row.trunk_id;
-    const ended = patch.ended_at !== undefined || row.ended_at;
-    const seconds = (patch.talk_seconds as number | undefined) ?? row.talk_seconds ?? 0;
+    const ended = (patch.ended_at as Date | undefined) ?? row.ended_at;
+    // The carrier bills from the answer to the end, also for an abandoned call (whose talk time is 0).
+    const answered = (patch.answered_at as Date | undefined) ?? row.answered_at;
+    const seconds = answered && ended ? Math.max(0, Math.round((ended.getTime() - answered.getTime()) / 1000)) : 0;
     const phone = row.direction === 'outbound' || patch.direction === 'outbound' ? ((patch.to_number as string | undefined) ?? row.to_number) : row.from_number;
     if (!trunkId || !ended || !phone || row.cost !== null) return {};
     const price = this.safe(() => this.deps.numbers?.cost(projectId, { trunkId, phone, seconds }));
@@ -190,15 +193,5 @@ export class CallRecorder {
   }
 }
 
-const byExtension = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
-
-/** The person on an extension; the reverse of a phone plan is built once per plan (plans are replaced, never changed). */
-function userOf(extensions: ReadonlyMap<string, string>, extension: string): string | null {
-  let reverse = byExtension.get(extensions);
-  if (!reverse) {
-    reverse = new Map();
-    for (const [userId, ext] of extensions) if (!reverse.has(ext)) reverse.set(ext, userId);
-    byExtension.set(extensions, reverse);
-  }
-  return reverse.get(extension) ?? null;
-}
+/** The person on an extension of a phone plan (plans are replaced, never changed). */
+const userOf = (extensions: ReadonlyMap<string, string>, extension: string): string | null => keyOf(extensions, extension) ?? null;

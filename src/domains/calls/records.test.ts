@@ -108,7 +108,7 @@ describe('call records from call events', () => {
     const trunk = await api('POST', '/trunks', { name: 'Main', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
     await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 1.2 }] });
     await callEvent(sb, p.projectId, 'call.originated', {
-      callId: 'out-1', adapter: 'sim', kind: 'click_to_call', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: other.id, contactId, campaignId: null, leadId: null,
+      callId: 'out-1', adapter: 'sim', kind: 'click_to_call', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: other.id, contactId, campaignId: null, leadId: null, taskId: null,
     });
     expect(await me(other)).toMatchObject({ state: 'busy' });
     await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-1', extension: '202', agentId: other.id, answeredBy: 'human' });
@@ -118,6 +118,22 @@ describe('call records from call events', () => {
     expect(r).toMatchObject({ direction: 'outbound', outcome: 'answered', trunkId: trunk.id, callerId: '+420222000001', currency: 'CZK', agentId: other.id });
     expect(r!.talkSeconds).toBeGreaterThanOrEqual(90);
     expect(r!.cost).toBeCloseTo((r!.talkSeconds / 60) * 1.2, 4);
+  });
+
+  it('bills an abandoned campaign call for its answered time, though nobody talked', async () => {
+    const api = projectApi(sb, p);
+    const trunk = await api('POST', '/trunks', { name: 'Dialer', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
+    await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 6 }] });
+    await callEvent(sb, p.projectId, 'call.originated', {
+      callId: 'out-abandoned', adapter: 'sim', kind: 'campaign', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: null, contactId, campaignId: null, leadId: null, taskId: null,
+    });
+    await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-abandoned', extension: null, agentId: null, answeredBy: 'human' });
+    await sb.db.db.updateTable('calls').set({ started_at: new Date(Date.now() - 30_000), answered_at: new Date(Date.now() - 10_000) }).where('pbx_call_id', '=', 'out-abandoned').execute();
+    await callEvent(sb, p.projectId, 'call.ended', { callId: 'out-abandoned', cause: 'abandoned', sipCode: null });
+    const r = await recordOf(sb, p, 'out-abandoned');
+    expect(r).toMatchObject({ outcome: 'abandoned', talkSeconds: 0 });
+    expect(r!.cost).toBeGreaterThanOrEqual(1);
+    expect(r!.cost).toBeLessThanOrEqual(1.2);
   });
 
   it('counts calls, handled, missed share, talk time and cost per day in the project time zone', async () => {

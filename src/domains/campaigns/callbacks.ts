@@ -66,7 +66,7 @@ export class CallbackService {
     const callerId = this.callerId(run.campaign, lead.phone);
     try {
       if (!ext) throw new AppError('AGENT_NOT_FOUND', 'The agent has no extension to ring');
-      const { callId } = await this.deps.telephony.originate({ projectId, agentId, extension: ext, to: lead.phone, ...(callerId && { callerId }) }, { campaignId: lead.campaign_id, leadId: lead.id, contactId: lead.contact_id });
+      const { callId } = await this.deps.telephony.originate({ projectId, agentId, extension: ext, to: lead.phone, ...(callerId && { callerId }) }, { campaignId: lead.campaign_id, leadId: lead.id, contactId: lead.contact_id, taskId });
       run.calls.set(callId, { callId, leadId: lead.id, phone: lead.phone, contactId: lead.contact_id, placedAt: now, state: 'connected', answeredAt: now, agentId, taskId, reserved: true, connecting: false });
       this.runner.track(callId, run);
       await recordAttempt(this.deps.db, { projectId, campaignId: lead.campaign_id, leadId: lead.id, phone: lead.phone, at: now, outcome: 'callback', callId, agentId });

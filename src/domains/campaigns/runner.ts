@@ -163,7 +163,7 @@ export class DialerRunner {
     try {
       ({ callId } = await this.deps.telephony.dial(
         { projectId: c.projectId, to: lead.phone, ringSeconds: c.ringSeconds, ...(callerId && { callerId }) },
-        { campaignId: c.id, leadId: lead.id, contactId: lead.contactId, agentId: reserved?.agentId ?? null, ...(trunks?.length && { trunks }) },
+        { campaignId: c.id, leadId: lead.id, contactId: lead.contactId, agentId: reserved?.agentId ?? null, taskId: reserved?.taskId ?? null, ...(trunks?.length && { trunks }) },
       ));
     } catch (err) {
       this.deps.log.warn({ err, leadId: lead.id }, 'campaign dial failed');

@@ -114,7 +114,7 @@ describe('trunks and prices', () => {
 
   it('skips a trunk whose lines are all busy until a call on it ends', async () => {
     await call('PATCH', `/trunks/${cheap}`, { maxLines: 1 });
-    const originated = { adapter: 'sim', kind: 'click_to_call' as const, to: '+420221123456', callerId: null, agentId: null, contactId: null, campaignId: null, leadId: null };
+    const originated = { adapter: 'sim', kind: 'click_to_call' as const, to: '+420221123456', callerId: null, agentId: null, contactId: null, campaignId: null, leadId: null, taskId: null };
     sb.bus.publish(p.projectId, 'call.originated', { ...originated, callId: 'busy-1', trunkId: cheap });
     expect(numbers().trunksFor(p.projectId, '+420221123456').map((t) => t.name)).toEqual(['Backup']);
     sb.bus.publish(p.projectId, 'call.ended', { callId: 'busy-1', cause: 'normal', sipCode: null });

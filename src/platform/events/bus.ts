@@ -68,6 +68,8 @@ export interface EventMap {
     contactId: string | null;
     campaignId: string | null;
     leadId: string | null;
+    /** The task the call is filed as, when known as it is placed (a preview or callback campaign call). */
+    taskId: string | null;
   };
   'call.updated': {
     id: string;
