@@ -106,8 +106,9 @@ export async function createServices(p: Platform) {
     channel,
     ttlSeconds: p.config.CARD_TTL_SECONDS,
     publicUrl: p.config.publicUrl,
-    agentForExtension: (projectId, ext) => [...(callRouting.snapshots.peek(projectId)?.extensions ?? [])].find(([, e]) => e === ext)?.[0] ?? null,
+    agentForExtension: (projectId, ext) => callRouting.snapshots.agentOnExtension(projectId, ext),
     contactForPhone: (projectId, phone) => callRouting.callers.identify(projectId, phone).contactId,
+    recordedCall: (projectId, pbxCallId) => calls.recorded(projectId, pbxCallId),
   });
   const telephony = new TelephonyHub(p.bus, p.config.TELEPHONY_ADAPTER);
   telephony.register(kamailio);

@@ -134,8 +134,7 @@ export class RoutingDesk implements CallRouter {
   }
 
   private agentOf(projectId: string, extension: string): string | null {
-    for (const [agentId, ext] of this.deps.snapshots.peek(projectId)?.extensions ?? []) if (ext === extension) return agentId;
-    return null;
+    return this.deps.snapshots.agentOnExtension(projectId, extension);
   }
 
   private compute(projectId: string, from: string | null, to: string, now: number, trace: boolean): Outcome | Promise<Outcome> {

@@ -3,6 +3,7 @@ import type { EventBus } from '../../platform/events/bus.ts';
 import { sha256 } from '../../platform/security/secrets.ts';
 import type { ProjectRouting } from './model.ts';
 import type { RoutingRepo } from './repo.ts';
+import { keyOf } from '../../platform/reverse-lookup.ts';
 
 /**
  * Each project's routing (rules, groups, settings, extensions) and the PBX tokens, in memory. All
@@ -14,6 +15,8 @@ export class RoutingSnapshots {
   private readonly projects = new Map<string, ProjectRouting>();
   private readonly loading = new Map<string, Promise<ProjectRouting | undefined>>();
   private tokens = new Map<string, string>();
+  /** Raw token -> project for tokens accepted since the last reload. */
+  private accepted = new Map<string, string>();
   private readonly off: () => void;
 
   constructor(
@@ -39,6 +42,12 @@ export class RoutingSnapshots {
     return this.projects.get(projectId);
   }
 
+  /** The person (users.id) on a SIP extension of the project's phone plan in memory, or null. */
+  agentOnExtension(projectId: string, extension: string): string | null {
+    const plan = this.projects.get(projectId)?.extensions;
+    return plan ? (keyOf(plan, extension) ?? null) : null;
+  }
+
   /** The snapshot, loading (and seeding defaults) when the project is not in memory yet. */
   async get(projectId: string): Promise<ProjectRouting | undefined> {
     return this.projects.get(projectId) ?? this.reload(projectId);
@@ -62,11 +71,21 @@ export class RoutingSnapshots {
 
   async reloadTokens(): Promise<void> {
     this.tokens = new Map((await this.repo.tokens()).map((t) => [t.hash, t.projectId]));
+    this.accepted = new Map();
   }
 
-  /** The project a PBX token belongs to, from memory. */
+  /**
+   * The project a PBX token belongs to, from memory. A token once accepted is known without hashing it again
+   * (the PBX sends the same one with every call); only valid tokens are kept, and all are forgotten when a
+   * token is rotated, so a guessed token costs a hash every time and nothing is remembered of it.
+   */
   projectForToken(token: string): string | undefined {
-    return token ? this.tokens.get(sha256(token)) : undefined;
+    if (!token) return undefined;
+    const known = this.accepted.get(token);
+    if (known) return known;
+    const projectId = this.tokens.get(sha256(token));
+    if (projectId) this.accepted.set(token, projectId);
+    return projectId;
   }
 
   close(): void {

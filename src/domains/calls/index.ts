@@ -1,5 +1,6 @@
 import type { CallsDeps } from './ports.ts';
 import { CallRecorder } from './recorder.ts';
+import { callsRepo } from './repo.ts';
 
 export type { NumbersLookup } from './ports.ts';
 
@@ -13,6 +14,11 @@ export function createCalls(deps: CallsDeps) {
   return {
     deps,
     recorder,
+    /** A call's record once every event of it seen so far is written (the PBX's call id), or undefined. */
+    async recorded(projectId: string, pbxCallId: string) {
+      await recorder.settled(projectId, pbxCallId);
+      return callsRepo.byPbxId(deps.db, projectId, pbxCallId);
+    },
     stop: () => recorder.close(),
   };
 }

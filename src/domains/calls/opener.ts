@@ -79,27 +79,55 @@ export class CallOpener {
   }
 
   /**
-   * One statement for the batch, one array per column. A call routed twice in one batch is inserted once
-   * (ON CONFLICT cannot touch a row twice in one statement, so the later copy is left out here and finds the row).
-   * Returns the ids the database took.
+   * One statement for the batch, one array per column; returns the ids the database took. Nearly always every
+   * row is new, so the plain INSERT goes first (no conflict arbitration, nothing returned); when one of the
+   * calls already has a row (an event came first, another process), the batch goes again with ON CONFLICT DO
+   * NOTHING and says which rows it took. A call routed twice in one batch is sent once (ON CONFLICT cannot touch
+   * a row twice in one statement). A call record is a log of what the PBX said, so the commit does not wait
+   * for the WAL flush (synchronous_commit off for this statement only): a crash loses at most the last
+   * fraction of a second of records, as it would lose the calls still waiting in memory.
    */
   private async insert(rows: CallRow[]): Promise<Set<string>> {
-    const seen = new Set<string>();
-    const cols = { id: [] as string[], project: [] as string[], call: [] as string[], started: [] as string[], from: [] as Array<string | null>, to: [] as Array<string | null>, contact: [] as Array<string | null>, agent: [] as Array<string | null>, rule: [] as Array<string | null>, ruleName: [] as Array<string | null>, tracking: [] as Array<string | null>, voicemail: [] as boolean[] };
-    for (const r of rows) {
-      const key = `${r.project_id} ${r.pbx_call_id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      cols.id.push(r.id); cols.project.push(r.project_id); cols.call.push(r.pbx_call_id); cols.started.push(r.started_at.toISOString());
-      cols.from.push(r.from_number); cols.to.push(r.to_number); cols.contact.push(r.contact_id); cols.agent.push(r.agent_id);
-      cols.rule.push(r.rule_id); cols.ruleName.push(r.rule_name); cols.tracking.push(r.tracking_number_id); cols.voicemail.push(r.voicemail);
+    const cols = columnsOf(rows);
+    try {
+      await this.statement(cols, false).execute(this.db);
+      return new Set(cols.id);
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      const result = await this.statement(cols, true).execute(this.db);
+      return new Set(result.rows.map((r) => r.id));
     }
-    const result = await sql<{ id: string }>`
-      INSERT INTO calls (id, project_id, pbx_call_id, started_at, from_number, to_number, contact_id, agent_id, rule_id, rule_name, tracking_number_id, voicemail)
-      SELECT * FROM unnest(${cols.id}::uuid[], ${cols.project}::uuid[], ${cols.call}::text[], ${cols.started}::timestamptz[], ${cols.from}::text[],
-        ${cols.to}::text[], ${cols.contact}::uuid[], ${cols.agent}::uuid[], ${cols.rule}::uuid[], ${cols.ruleName}::text[], ${cols.tracking}::uuid[], ${cols.voicemail}::bool[])
-      ON CONFLICT (project_id, pbx_call_id) DO NOTHING
-      RETURNING id`.execute(this.db);
-    return new Set(result.rows.map((r) => r.id));
   }
+
+  private statement(c: Columns, onConflict: boolean) {
+    return sql<{ id: string }>`
+      WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+      INSERT INTO calls (id, project_id, pbx_call_id, started_at, from_number, to_number, contact_id, agent_id, rule_id, rule_name, tracking_number_id, voicemail)
+      SELECT c.* FROM async_commit, unnest(${c.id}::uuid[], ${c.project}::uuid[], ${c.call}::text[], ${c.started}::timestamptz[], ${c.from}::text[],
+        ${c.to}::text[], ${c.contact}::uuid[], ${c.agent}::uuid[], ${c.rule}::uuid[], ${c.ruleName}::text[], ${c.tracking}::uuid[], ${c.voicemail}::bool[]) AS c
+      ${onConflict ? sql`ON CONFLICT (project_id, pbx_call_id) DO NOTHING RETURNING id` : sql``}`;
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+type Columns = ReturnType<typeof columnsOf>;
+
+/** The batch as one array per column (the columns a routed call sets), each call once. */
+function columnsOf(rows: CallRow[]) {
+  const seen = new Set<string>();
+  const c = {
+    id: [] as string[], project: [] as string[], call: [] as string[], started: [] as string[], from: [] as Array<string | null>, to: [] as Array<string | null>,
+    contact: [] as Array<string | null>, agent: [] as Array<string | null>, rule: [] as Array<string | null>, ruleName: [] as Array<string | null>,
+    tracking: [] as Array<string | null>, voicemail: [] as boolean[],
+  };
+  for (const r of rows) {
+    const key = `${r.project_id} ${r.pbx_call_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    c.id.push(r.id); c.project.push(r.project_id); c.call.push(r.pbx_call_id); c.started.push(r.started_at.toISOString());
+    c.from.push(r.from_number); c.to.push(r.to_number); c.contact.push(r.contact_id); c.agent.push(r.agent_id);
+    c.rule.push(r.rule_id); c.ruleName.push(r.rule_name); c.tracking.push(r.tracking_number_id); c.voicemail.push(r.voicemail);
+  }
+  return c;
 }

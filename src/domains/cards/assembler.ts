@@ -11,13 +11,14 @@ import type { Card, CardBase, CardStore, LiveCard } from './store.ts';
 import { absoluteUrl, renderTemplate, type TemplateValues } from './template.ts';
 
 /** What the card needs before an agent is known: who calls, which rule routed it. */
-interface CallContext {
+export interface CallContext {
   projectId: string;
   direction: 'inbound' | 'outbound';
   phone: string | null;
   line: string | null;
   contactId: string | null;
-  callerKind: string;
+  /** As routing saw the caller; null: from the contact's account (customer when it has none). */
+  callerKind: string | null;
   rule: { id: string | null; name: string } | null;
 }
 
@@ -32,12 +33,14 @@ export interface AssemblerDeps {
   agentForExtension: (projectId: string, extension: string) => string | null;
   /** Who owns a number, from call routing's memory (outbound calls only carry the number). */
   contactForPhone: (projectId: string, phone: string) => string | null;
+  /** A call's context from its record (once the record keeper has written what it knows), null when unknown. */
+  recordedContext: (projectId: string, pbxCallId: string) => Promise<CallContext | null>;
   selfBase: () => string;
   log: Logger;
   clock?: () => number;
 }
 
-/** Calls remembered (routed or originated, not yet ended) before the oldest is forgotten. */
+/** Outbound calls remembered (not yet ended) before the oldest is forgotten. */
 const MAX_CONTEXTS = 20_000;
 
 /** The socket message of every card frame; `kind` says which. */
@@ -70,7 +73,9 @@ export const finalStatus = (parts: CardPart[]): 'complete' | 'partial' =>
  * knows, then each connector's part as it arrives, then a final complete/partial frame — all sent
  * only to that agent's sockets through the private channel, never on the bus. It reacts to call
  * events after the route answer has left, so routing never waits for a card. Only the process
- * that received a call's events builds its card (remote events are ignored).
+ * that received a call's events builds its card (remote events are ignored). An inbound call that rings
+ * nobody with a desktop open costs nothing here: its card is built from the call's record if a later
+ * ring or the answer reaches someone who has one.
  */
 export class CardAssembler {
   private readonly contexts = new Map<string, CallContext>();
@@ -110,22 +115,16 @@ export class CardAssembler {
 
   private routed(e: DomainEvent<'call.routed'>): void {
     const p = e.payload;
-    this.remember(`${e.projectId} ${p.callId}`, {
-      projectId: e.projectId,
-      direction: 'inbound',
-      phone: p.from,
-      line: p.to,
-      contactId: p.contactId,
-      callerKind: p.callerKind,
-      rule: { id: p.ruleId, name: p.ruleName },
-    });
-    this.ringAt(e.projectId, p.callId, this.agentsOf(e.projectId, p.targets).slice(0, 1));
+    const agentIds = this.agentsOf(e.projectId, p.targets).slice(0, 1);
+    if (!agentIds.some((id) => this.deps.channel.connected(e.projectId, id))) return;
+    const ctx: CallContext = { projectId: e.projectId, direction: 'inbound', phone: p.from, line: p.to, contactId: p.contactId, callerKind: p.callerKind, rule: { id: p.ruleId, name: p.ruleName } };
+    this.assemble(p.callId, ctx, agentIds).catch((err) => this.deps.log.warn({ err, projectId: e.projectId, callId: p.callId }, 'caller card failed'));
   }
 
   private originated(e: DomainEvent<'call.originated'>): void {
     const p = e.payload;
     const contactId = p.contactId ?? this.deps.contactForPhone(e.projectId, p.to);
-    this.remember(`${e.projectId} ${p.callId}`, { projectId: e.projectId, direction: 'outbound', phone: p.to, line: p.callerId, contactId, callerKind: 'unknown', rule: null });
+    this.remember(`${e.projectId} ${p.callId}`, { projectId: e.projectId, direction: 'outbound', phone: p.to, line: p.callerId, contactId, callerKind: null, rule: null });
     if (p.agentId) this.ringAt(e.projectId, p.callId, [p.agentId]);
   }
 
@@ -160,11 +159,14 @@ export class CardAssembler {
       }
       return;
     }
-    const ctx = this.contexts.get(`${projectId} ${callId}`);
     // No desktop of these agents is open here: no card (no database read, no connector calls) until a
-    // later ring or the answer reaches someone who has one; the call's context stays for that.
-    if (!ctx || !agentIds.some((id) => this.deps.channel.connected(projectId, id))) return;
-    this.assemble(callId, ctx, agentIds).catch((err) => this.deps.log.warn({ err, projectId, callId }, 'caller card failed'));
+    // later ring or the answer reaches someone who has one.
+    if (!agentIds.some((id) => this.deps.channel.connected(projectId, id))) return;
+    const known = this.contexts.get(`${projectId} ${callId}`);
+    const context = known ? Promise.resolve(known) : this.deps.recordedContext(projectId, callId);
+    context
+      .then((ctx) => (ctx ? this.assemble(callId, ctx, agentIds) : undefined))
+      .catch((err) => this.deps.log.warn({ err, projectId, callId }, 'caller card failed'));
   }
 
   private async assemble(callId: string, ctx: CallContext, agentIds: string[]): Promise<void> {
@@ -172,7 +174,7 @@ export class CardAssembler {
     const empty = { contact: null, account: null, owner: null, openTasks: [] };
     const [caller, specs] = await Promise.all([ctx.contactId ? callerRecord(this.deps.db, projectId, ctx.contactId) : empty, this.deps.connectors.enabled(projectId)]);
     if (this.deps.store.get(projectId, callId)) return this.ringAt(projectId, callId, agentIds);
-    const base: CardBase = { ...caller, callId, direction: ctx.direction, phone: ctx.phone, line: ctx.line, callerKind: ctx.direction === 'inbound' ? ctx.callerKind : (caller.account?.kind ?? (caller.contact ? 'customer' : 'unknown')), rule: ctx.rule, at: new Date(this.clock()).toISOString() };
+    const base: CardBase = { ...caller, callId, direction: ctx.direction, phone: ctx.phone, line: ctx.line, callerKind: ctx.callerKind ?? caller.account?.kind ?? (caller.contact ? 'customer' : 'unknown'), rule: ctx.rule, at: new Date(this.clock()).toISOString() };
     const planned = partsFor(specs, templateValues(ctx.phone, caller, callId));
     const card: Card = { base, parts: planned.map((x) => x.part), status: 'loading' };
     const live: LiveCard = { projectId, card, recipients: new Set(agentIds), cancel: new AbortController(), endedAt: null };

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { UserChannel } from '../../platform/ws/user-channel.ts';
-import { CardAssembler } from './assembler.ts';
+import { CardAssembler, type CallContext } from './assembler.ts';
 import { Connectors } from './connectors.ts';
 import { SourceFetcher } from './fetcher.ts';
 import { CardStore } from './store.ts';
@@ -17,6 +17,34 @@ export interface CardDeps {
   publicUrl: string;
   agentForExtension: (projectId: string, extension: string) => string | null;
   contactForPhone: (projectId: string, phone: string) => string | null;
+  /** A call's record (the calls domain), once what is known of the call is written. */
+  recordedCall: (projectId: string, pbxCallId: string) => Promise<RecordedCall | undefined>;
+}
+
+/** The facts of a call record the card starts from. */
+export interface RecordedCall {
+  direction: 'inbound' | 'outbound';
+  from_number: string | null;
+  to_number: string | null;
+  caller_id: string | null;
+  contact_id: string | null;
+  rule_id: string | null;
+  rule_name: string | null;
+}
+
+/** A card's starting point from the call's record: the caller's number, the line, the contact, the rule. */
+function contextOf(projectId: string, r: RecordedCall | undefined): CallContext | null {
+  if (!r) return null;
+  const inbound = r.direction === 'inbound';
+  return {
+    projectId,
+    direction: r.direction,
+    phone: inbound ? r.from_number : r.to_number,
+    line: inbound ? r.to_number : r.caller_id,
+    contactId: r.contact_id,
+    callerKind: null,
+    rule: inbound && r.rule_name ? { id: r.rule_id, name: r.rule_name } : null,
+  };
 }
 
 /**
@@ -37,6 +65,7 @@ export function createCards(deps: CardDeps) {
     store,
     agentForExtension: deps.agentForExtension,
     contactForPhone: deps.contactForPhone,
+    recordedContext: async (projectId, pbxCallId) => contextOf(projectId, await deps.recordedCall(projectId, pbxCallId)),
     selfBase: () => selfBase,
     log: deps.log.child({ domain: 'cards' }),
   });
