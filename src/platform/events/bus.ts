@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 
 /**
  * The payload of every event type. Add a type here AND to `eventCatalog` below (tsc fails until
@@ -184,9 +183,13 @@ export interface DomainEvent<T extends EventType = EventType> {
 /** `local` is true in the process that published the event, false where it arrived by NOTIFY. */
 export type EventHandler = (event: DomainEvent, meta: { local: boolean }) => void;
 
+const LOCAL = Object.freeze({ local: true });
+const REMOTE = Object.freeze({ local: false });
+
 /** One in-process bus. Handlers run synchronously and must not throw; slow work goes to jobs. */
 export class EventBus {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  /** Replaced, never changed, on (un)subscribe: a delivery walks the list as it was when the event came. */
+  private handlers: readonly EventHandler[] = [];
   private forwarder: ((event: DomainEvent) => void) | undefined;
 
   publish<T extends EventType>(projectId: string, type: T, payload: EventMap[T]): DomainEvent<T> {
@@ -197,15 +200,11 @@ export class EventBus {
   }
 
   subscribe(handler: EventHandler): () => void {
-    const listener = (e: DomainEvent, local: boolean) => {
-      try {
-        handler(e, { local });
-      } catch {
-        /* a failing subscriber must not break the publisher or other subscribers */
-      }
+    const own = (e: DomainEvent, meta: { local: boolean }) => handler(e, meta);
+    this.handlers = [...this.handlers, own];
+    return () => {
+      this.handlers = this.handlers.filter((h) => h !== own);
     };
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
   }
 
   /** Waits for the first event that matches; for tests and tools that need to await state. */
@@ -234,6 +233,13 @@ export class EventBus {
   }
 
   private deliver(event: DomainEvent, local: boolean): void {
-    this.emitter.emit('event', event, local);
+    const meta = local ? LOCAL : REMOTE;
+    for (const handler of this.handlers) {
+      try {
+        handler(event, meta);
+      } catch {
+        /* a failing subscriber must not break the publisher or other subscribers */
+      }
+    }
   }
 }
