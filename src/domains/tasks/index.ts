@@ -44,6 +44,8 @@ export function createRouting(opts: RoutingOptions) {
   };
   /** `projectId:callId` of the calls holding an agent (see RoutingEngine.ringAt). */
   const ringHolds = new Set<string>();
+  /** A call whose end never arrives must not stay here for ever: past this many, the oldest half goes (their holds expired long ago). */
+  const MAX_RING_HOLDS = 10_000;
   const off = opts.bus.subscribe((event, meta) => {
     if (!engine.isLoaded(event.projectId)) return;
     if (event.type === 'call.updated') {
@@ -53,7 +55,10 @@ export function createRouting(opts: RoutingOptions) {
       const key = `${event.projectId}:${c.callId}`;
       // Most call updates concern no hold: they stay off the project's engine queue (this runs for every routed call).
       if (!ringingAt && !ringHolds.delete(key)) return;
-      if (ringingAt) ringHolds.add(key);
+      if (ringingAt) {
+        if (ringHolds.size >= MAX_RING_HOLDS) forgetOldest(ringHolds, MAX_RING_HOLDS / 2);
+        ringHolds.add(key);
+      }
       void engine.run(event.projectId, async (ps) => engine.ringAt(ps, c.callId, ringingAt, engine.now() + MAX_RING_HOLD_MS)).catch((err) => opts.log.error({ err }, 'ring hold failed'));
       return;
     }
@@ -84,6 +89,14 @@ export function createRouting(opts: RoutingOptions) {
 
 /** A ringing call holds its agent at most this long, even if the PBX never reports the call again. */
 const MAX_RING_HOLD_MS = 120_000;
+
+/** Drops the first `n` entries of a set (the oldest: sets keep insertion order). */
+function forgetOldest(set: Set<string>, n: number): void {
+  for (const key of set) {
+    if (n-- <= 0) return;
+    set.delete(key);
+  }
+}
 
 /** The routing domain as services.ts holds it. */
 export type Routing = ReturnType<typeof createRouting>;
