@@ -73,6 +73,13 @@ describe('applying call events', () => {
     expect(play([originated('task-2')], blank({ task_id: 'task-1' })).task_id).toBe('task-1');
   });
 
+  it('files a progressive call under the task of the agent it is bridged to, never an inbound call', () => {
+    const bridged: CallInput = { kind: 'answered', at: at(5), agentId: 'a', answeredBy: 'human', taskId: 'task-9' };
+    expect(play([bridged], blank({ direction: 'outbound', campaign_id: 'k' })).task_id).toBe('task-9');
+    expect(play([bridged], blank({ direction: 'outbound', campaign_id: 'k', task_id: 'task-1' })).task_id).toBe('task-1');
+    expect(play([bridged]).task_id).toBeNull();
+  });
+
   it('gives an abandoned campaign call no talk time but its whole duration', () => {
     const r = play([
       { kind: 'answered', at: at(10), agentId: null, answeredBy: 'human' },

@@ -16,7 +16,7 @@ export type CallState = 'ringing' | 'talking' | 'held' | 'ended';
 export type CallInput = { at: Date } & (
   | { kind: 'routed'; from: string | null; to: string; contactId: string | null; ruleId: string | null; ruleName: string; voicemail: boolean; ringAgentId: string | null; trackingNumberId: string | null }
   | { kind: 'ringing'; from: string | null; to: string; ringAgentId: string | null }
-  | { kind: 'answered'; agentId: string | null; answeredBy: 'human' | 'machine' | null }
+  | { kind: 'answered'; agentId: string | null; answeredBy: 'human' | 'machine' | null; /** the answering agent's task now */ taskId?: string | null }
   | { kind: 'held'; held: boolean }
   | { kind: 'transferred'; agentId: string | null; voicemail: boolean }
   | { kind: 'ended'; cause: string }
@@ -133,6 +133,8 @@ export function reduce(r: CallRow, e: CallInput): Reduction {
         answered_at: r.answered_at ?? e.at,
         agent_id: e.agentId ?? r.agent_id,
         answered_by: e.answeredBy ?? r.answered_by,
+        // a progressive or predictive call gets its task when the dialer bridges it to an agent
+        ...(r.campaign_id && !r.task_id && e.taskId ? { task_id: e.taskId } : {}),
         held: false,
         // an inbound call picked up by a machine and no person is the voicemail box
         voicemail: r.voicemail || (r.direction === 'inbound' && !r.answered_at && !e.agentId && e.answeredBy === 'machine'),

@@ -160,9 +160,11 @@ describe('a progressive campaign call', () => {
     await until(c.callId, async () => (await liveOf(p.supervisor.cookie, c.callId))[0]?.state !== 'ringing', 60);
     expect(await liveOf(p.agent.cookie, c.callId)).toEqual([expect.objectContaining({ state: 'talking', agentId: p.agent.id })]);
     expect(await presence()).toBe('busy');
+    const task = (await agentApi()('GET', '/agents/me')).json().task as { id: string; details: { callId: string } };
+    expect(task.details.callId).toBe(c.callId);
     await until(c.callId, async () => (await liveOf(p.supervisor.cookie, c.callId)).length === 0, 600);
     const r = (await recordOf(sb, p, c.callId))!;
-    expect(r).toMatchObject({ state: 'ended', outcome: 'answered', answeredBy: 'human', agentId: p.agent.id, campaignId: c.id });
+    expect(r).toMatchObject({ state: 'ended', outcome: 'answered', answeredBy: 'human', agentId: p.agent.id, campaignId: c.id, taskId: task.id });
     expect(r.talkSeconds).toBe(secondsBetween(r.answeredAt, r.endedAt));
     expect(r.talkSeconds).toBeGreaterThanOrEqual(5);
     expect(statesOf(c.callId)).toEqual(['ringing', 'talking', 'ended']);

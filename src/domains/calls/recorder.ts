@@ -124,7 +124,8 @@ export class CallRecorder {
       case 'call.answered': {
         const p = event.payload as EventMap['call.answered'];
         const agentId = p.agentId ?? (p.extension ? await this.agentOfExtension(projectId, p.extension) : null);
-        return { kind: 'answered', at, agentId, answeredBy: p.answeredBy };
+        const taskId = agentId ? await this.deps.presence.taskOf(projectId, agentId).catch(() => null) : null;
+        return { kind: 'answered', at, agentId, answeredBy: p.answeredBy, taskId };
       }
       case 'call.held':
         return { kind: 'held', at, held: (event.payload as EventMap['call.held']).held };
