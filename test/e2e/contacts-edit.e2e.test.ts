@@ -37,6 +37,7 @@ describe.skipIf(!browserAvailable('contacts edit e2e'))('creating and editing co
   it('creates a contact with two phones, shows the bad number on its own field, then saves the fixed one', async () => {
     const { page } = b;
     await page.getByRole('navigation').getByRole('link', { name: 'Contacts', exact: true }).click();
+    await page.getByText('No contacts yet').waitFor();
     await page.getByRole('button', { name: 'New contact' }).click();
     const form = page.getByTestId('contact-form');
     await form.getByRole('textbox', { name: /^Name/ }).fill('Jan Novák');
