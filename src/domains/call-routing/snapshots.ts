@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventBus } from '../../platform/events/bus.ts';
-import { sha256 } from '../../platform/security/secrets.ts';
+import { presentedTokenHash } from '../../platform/security/secrets.ts';
 import type { ProjectRouting } from './model.ts';
 import type { RoutingRepo } from './repo.ts';
 import { keyOf } from '../../platform/reverse-lookup.ts';
@@ -15,8 +15,6 @@ export class RoutingSnapshots {
   private readonly projects = new Map<string, ProjectRouting>();
   private readonly loading = new Map<string, Promise<ProjectRouting | undefined>>();
   private tokens = new Map<string, string>();
-  /** Raw token -> project for tokens accepted since the last reload. */
-  private accepted = new Map<string, string>();
   private readonly off: () => void;
 
   constructor(
@@ -71,21 +69,11 @@ export class RoutingSnapshots {
 
   async reloadTokens(): Promise<void> {
     this.tokens = new Map((await this.repo.tokens()).map((t) => [t.hash, t.projectId]));
-    this.accepted = new Map();
   }
 
-  /**
-   * The project a PBX token belongs to, from memory. A token once accepted is known without hashing it again
-   * (the PBX sends the same one with every call); only valid tokens are kept, and all are forgotten when a
-   * token is rotated, so a guessed token costs a hash every time and nothing is remembered of it.
-   */
+  /** The project a PBX token belongs to, from memory (the PBX sends the same token with every call: its hash is remembered). */
   projectForToken(token: string): string | undefined {
-    if (!token) return undefined;
-    const known = this.accepted.get(token);
-    if (known) return known;
-    const projectId = this.tokens.get(sha256(token));
-    if (projectId) this.accepted.set(token, projectId);
-    return projectId;
+    return token ? this.tokens.get(presentedTokenHash(token)) : undefined;
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/db.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import type { AccessResolver, Principal } from '../../platform/http/policy.ts';
-import { sha256 } from '../../platform/security/secrets.ts';
+import { presentedTokenHash } from '../../platform/security/secrets.ts';
 
 const KEY_CACHE_MS = 10_000;
 
@@ -15,7 +15,7 @@ export class DirectoryAccess implements AccessResolver {
   constructor(private readonly db: Db) {}
 
   async principalFromSession(token: string): Promise<Principal | undefined> {
-    const hash = sha256(token);
+    const hash = presentedTokenHash(token);
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -27,7 +27,7 @@ export class DirectoryAccess implements AccessResolver {
   }
 
   async principalFromApiKey(key: string): Promise<Principal | undefined> {
-    const hash = sha256(key);
+    const hash = presentedTokenHash(key);
     const cached = this.keys.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
     const row = await this.db

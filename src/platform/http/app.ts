@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import { sha256 } from '../security/secrets.ts';
+import { presentedTokenHash } from '../security/secrets.ts';
 import { errorBody, handleError } from './errors.ts';
 import { bearerToken, installPolicy, SESSION_COOKIE, type Access, type AccessResolver } from './policy.ts';
 
@@ -65,9 +65,9 @@ export interface AppOptions {
  */
 function rateLimitKey(req: FastifyRequest): string {
   const key = bearerToken(req);
-  if (key) return `key:${sha256(key)}`;
+  if (key) return `key:${presentedTokenHash(key)}`;
   const session = req.cookies?.[SESSION_COOKIE];
-  return session ? `session:${sha256(session)}` : `ip:${req.ip}`;
+  return session ? `session:${presentedTokenHash(session)}` : `ip:${req.ip}`;
 }
 
 /** Builds the HTTP server: API under /api, OpenAPI at /docs, the web app everywhere else. */

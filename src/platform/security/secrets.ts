@@ -40,3 +40,22 @@ export function newToken(prefix = ''): string {
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+const presented = new Map<string, string>();
+/** Tokens remembered at most; past it the memo starts afresh (random guesses cannot grow it). */
+const PRESENTED_MAX = 10_000;
+
+/**
+ * The SHA-256 of a token a client presents with every request (an API key, a session cookie): remembered,
+ * because an integrator on a hot path sends the same key thousands of times a second and the rate limiter
+ * and the key lookup both need its hash.
+ */
+export function presentedTokenHash(token: string): string {
+  let hash = presented.get(token);
+  if (hash === undefined) {
+    hash = sha256(token);
+    if (presented.size >= PRESENTED_MAX) presented.clear();
+    presented.set(token, hash);
+  }
+  return hash;
+}
