@@ -13,6 +13,8 @@ import { cpuNow, perRequest } from './lib/cpu-split.ts';
  * >= 50% of the bare route's throughput, p99 < 10 ms. Also reports the phone directory's load time and the server's RSS,
  * and, as a diagnostic without a target, the same route on a second server started without the call recorder
  * and the caller-card assembler (which do database work for every routed call), against that server's own baseline.
+ * Every run prints the CPU each process spent per request (server, load generator, PostgreSQL): on a small
+ * machine they share the cores, so that split says more than req/s about where a request's cost is.
  */
 const contacts = Math.min(1_000_000, Math.round(1_000_000 * Number(process.env.BENCH_SCALE ?? 1)));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
