@@ -15,7 +15,7 @@ export type CallState = 'ringing' | 'talking' | 'held' | 'ended';
  */
 export type CallInput = { at: Date } & (
   | { kind: 'routed'; from: string | null; to: string; contactId: string | null; ruleId: string | null; ruleName: string; voicemail: boolean; ringAgentId: string | null; trackingNumberId: string | null }
-  | { kind: 'ringing'; from: string | null; to: string; ringAgentId: string | null }
+  | { kind: 'ringing'; from: string | null; to: string; ringAgentId: string | null; /** every target is an outside number */ external?: boolean }
   | { kind: 'answered'; agentId: string | null; answeredBy: 'human' | 'machine' | null; /** the answering agent's task now */ taskId?: string | null }
   | { kind: 'held'; held: boolean }
   | { kind: 'transferred'; agentId: string | null; voicemail: boolean }

@@ -168,6 +168,8 @@ describe('a progressive campaign call', () => {
     expect(r.talkSeconds).toBe(secondsBetween(r.answeredAt, r.endedAt));
     expect(r.talkSeconds).toBeGreaterThanOrEqual(5);
     expect(statesOf(c.callId)).toEqual(['ringing', 'talking', 'ended']);
+    // the PBX reports the first ring before the call is announced as placed: no update ever says inbound
+    expect(updatesOf(c.callId).map((u) => u.direction)).not.toContain('inbound');
     expect(await presence()).toBe('available');
     await api('POST', `/campaigns/${c.id}/stop`);
   });
@@ -183,6 +185,7 @@ describe('a progressive campaign call', () => {
     await until(c.callId, async () => (await liveOf(p.supervisor.cookie, c.callId)).length === 0, 120);
     expect(await recordOf(sb, p, c.callId)).toMatchObject({ direction: 'outbound', state: 'ended', outcome, answeredBy, talkSeconds: 0, agentId: null, campaignId: c.id });
     expect(statesOf(c.callId)).toEqual(states);
+    expect(updatesOf(c.callId).map((u) => u.direction)).not.toContain('inbound');
     expect(updatesOf(c.callId).at(-1)).toMatchObject({ state: 'ended', outcome });
     expect(await presence()).toBe('available');
     await api('POST', `/campaigns/${c.id}/stop`);

@@ -84,11 +84,14 @@ export class CallRecorder {
       const { patch, note } = reduce(row, input);
       if (note) this.deps.log.info({ projectId, callId, kind: input.kind }, `call event: ${note}`);
       const diff = changes(row, { ...patch, ...this.costOf(projectId, row, patch) });
-      if (!Object.keys(diff).length) return created ? { before: row, after: row } : null;
-      return { before: row, after: await callsRepo.update(tx, row.id, diff) };
+      if (!Object.keys(diff).length) return created ? { before: row, after: row, created } : null;
+      return { before: row, after: await callsRepo.update(tx, row.id, diff), created };
     });
     if (!written) return;
-    this.deps.bus.publish(projectId, 'call.updated', announcement(written.after));
+    // A call that first shows up ringing an outside number is one we are placing: the PBX reported the ring before
+    // the hub announced the call (call.originated follows within milliseconds and announces it as outbound).
+    const placing = written.created && input.kind === 'ringing' && input.external === true;
+    if (!placing) this.deps.bus.publish(projectId, 'call.updated', announcement(written.after));
     await this.movePresence(projectId, input, written.before, written.after);
   }
 
@@ -119,7 +122,8 @@ export class CallRecorder {
       }
       case 'call.ringing': {
         const p = event.payload as EventMap['call.ringing'];
-        return { kind: 'ringing', at, from: p.from, to: p.to, ringAgentId: await this.firstAgent(projectId, p.targets) };
+        const external = p.targets.length > 0 && p.targets.every((t) => t.startsWith('external:'));
+        return { kind: 'ringing', at, from: p.from, to: p.to, ringAgentId: await this.firstAgent(projectId, p.targets), external };
       }
       case 'call.answered': {
         const p = event.payload as EventMap['call.answered'];
