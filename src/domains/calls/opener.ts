@@ -17,7 +17,7 @@ interface Pending {
 }
 
 /** A call row as the table's defaults make it before any event is applied. */
-export function blankRow(projectId: string, pbxCallId: string, at: Date): CallRow {
+function blankRow(projectId: string, pbxCallId: string, at: Date): CallRow {
   return {
     id: '', project_id: projectId, pbx_call_id: pbxCallId, adapter: '', direction: 'inbound', from_number: null, to_number: null,
     contact_id: null, agent_id: null, rule_id: null, rule_name: null, tracking_number_id: null, campaign_id: null, lead_id: null,

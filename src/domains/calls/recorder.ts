@@ -101,8 +101,7 @@ export class CallRecorder {
     const extensions = this.deps.plan.extensionsNow(event.projectId);
     if (!extensions) return undefined;
     const p = event.payload as EventMap['call.routed'];
-    const label = p.targets.find((t) => t.startsWith('agent:'));
-    return this.routedInput(event, p, label ? userOf(extensions, label.slice(6)) : null);
+    return this.routedInput(event, p, firstAgentIn(extensions, p.targets));
   }
 
   private routedInput(event: DomainEvent, p: EventMap['call.routed'], ringAgentId: string | null): CallInput {
@@ -180,8 +179,7 @@ export class CallRecorder {
   }
 
   private async firstAgent(projectId: string, targets: string[]): Promise<string | null> {
-    const label = targets.find((t) => t.startsWith('agent:'));
-    return label ? this.agentOfExtension(projectId, label.slice(6)) : null;
+    return firstAgentIn(await this.deps.plan.extensions(projectId), targets);
   }
 
   private async agentOfExtension(projectId: string, extension: string): Promise<string | null> {
@@ -200,3 +198,9 @@ export class CallRecorder {
 
 /** The person on an extension of a phone plan (plans are replaced, never changed). */
 const userOf = (extensions: ReadonlyMap<string, string>, extension: string): string | null => keyOf(extensions, extension) ?? null;
+
+/** The person behind the first `agent:<extension>` target, or null. */
+function firstAgentIn(extensions: ReadonlyMap<string, string>, targets: string[]): string | null {
+  const label = targets.find((t) => t.startsWith('agent:'));
+  return label ? userOf(extensions, label.slice(6)) : null;
+}

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/db.ts';
+import { forgetOldest } from '../../platform/forget-oldest.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
 import type { UserChannel } from '../../platform/ws/user-channel.ts';
 import { authHeaders, templateValues, type Connectors } from './connectors.ts';
@@ -134,12 +135,7 @@ export class CardAssembler {
    */
   private remember(key: string, ctx: CallContext): void {
     this.contexts.set(key, ctx);
-    if (this.contexts.size <= MAX_CONTEXTS) return;
-    let drop = MAX_CONTEXTS / 10;
-    for (const k of this.contexts.keys()) {
-      if (drop-- <= 0) break;
-      this.contexts.delete(k);
-    }
+    if (this.contexts.size > MAX_CONTEXTS) forgetOldest(this.contexts, MAX_CONTEXTS / 10);
   }
 
   private agentsOf(projectId: string, targets: string[]): string[] {

@@ -11,6 +11,7 @@ import { loadQueues } from './repo.ts';
 import { systemClock, type Clock } from './scheduler.ts';
 import type { ProjectState } from './state.ts';
 import { endWrapUp } from './work-actions.ts';
+import { forgetOldest } from '../../platform/forget-oldest.ts';
 
 /** Wiring options of the routing domain (from config). */
 export interface RoutingOptions {
@@ -90,13 +91,6 @@ export function createRouting(opts: RoutingOptions) {
 /** A ringing call holds its agent at most this long, even if the PBX never reports the call again. */
 const MAX_RING_HOLD_MS = 120_000;
 
-/** Drops the first `n` entries of a set (the oldest: sets keep insertion order). */
-function forgetOldest(set: Set<string>, n: number): void {
-  for (const key of set) {
-    if (n-- <= 0) return;
-    set.delete(key);
-  }
-}
 
 /** The routing domain as services.ts holds it. */
 export type Routing = ReturnType<typeof createRouting>;

@@ -32,11 +32,7 @@ export class Peers {
     private readonly say: (signal: PeerSignal) => Promise<void>,
   ) {}
 
-  /** Whether anybody else listens: events are forwarded only then. */
-  get any(): boolean {
-    return this.known.size > 0;
-  }
-
+  /** How many other processes listen: events are forwarded only while there is one. */
   get count(): number {
     return this.known.size;
   }

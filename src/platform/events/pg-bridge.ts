@@ -51,7 +51,7 @@ export async function bridgeEvents(bus: EventBus, pool: pg.Pool, url: string, lo
   await listener.start();
   const sender = new NotifySender(pool, origin, log);
   bus.setForwarder((event) => {
-    if (peers.any) sender.add(event);
+    if (peers.count > 0) sender.add(event);
   });
   await peers.join();
   return {
