@@ -115,6 +115,16 @@ describe('call control', () => {
     expect((await as(other, 'PUT', `/calls/${id}/disposition`, { disposition: 'x' })).status).toBe(404);
   });
 
+  it('keeps a disposition set during the call in the record written when it ends', async () => {
+    const id = await answeredCall('ctl-5', '201', p.agent);
+    const during = await as(p.agent, 'PUT', `/calls/${id}/disposition`, { disposition: 'interested' });
+    expect(during.body).toMatchObject({ id, disposition: 'interested', state: 'talking' });
+    await callEvent(sb, p.projectId, 'call.ended', { callId: 'ctl-5', cause: 'normal', sipCode: null });
+    expect((await as(p.supervisor, 'GET', `/calls/${id}`)).body).toMatchObject({ disposition: 'interested', outcome: 'answered', state: 'ended' });
+    const row = await sb.db.db.selectFrom('calls').select(['id', 'disposition', 'outcome']).where('pbx_call_id', '=', 'ctl-5').executeTakeFirst();
+    expect(row).toEqual({ id, disposition: 'interested', outcome: 'answered' });
+  });
+
   it("passes the adapter's refusal through with its message", async () => {
     const id = await answeredCall('ctl-3', '202', other);
     sb.services.telephony.use(p.projectId, 'nohold');

@@ -3,9 +3,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { RouteTarget } from '../../telephony/port.ts';
 import { normalisePhone } from '../contacts/model.ts';
 import type { CallRow } from './model.ts';
+import type { Calls } from './index.ts';
 import type { CallsDeps, ContactFacts } from './ports.ts';
-import { announcement, type CallRecorder } from './recorder.ts';
-import { callsRepo } from './repo.ts';
+import { announcement } from './recorder.ts';
 
 /** Who asks: a person (users.id, null for API keys) and whether they see every call (supervisors and up). */
 export interface Viewer {
@@ -16,14 +16,14 @@ export interface Viewer {
 const notFound = () => new AppError('CALL_NOT_FOUND', 'Call not found');
 
 /** The call if this viewer may see and control it: supervisors any call of the project, agents their own. */
-export async function visibleCall(deps: CallsDeps, projectId: string, callId: string, v: Viewer): Promise<CallRow> {
-  const row = await callsRepo.get(deps.db, projectId, callId);
+export async function visibleCall(calls: Calls, projectId: string, callId: string, v: Viewer): Promise<CallRow> {
+  const row = await calls.find(projectId, callId);
   if (!row || (!v.all && (!v.userId || row.agent_id !== v.userId))) throw notFound();
   return row;
 }
 
-async function live(deps: CallsDeps, projectId: string, callId: string, v: Viewer): Promise<CallRow> {
-  const row = await visibleCall(deps, projectId, callId, v);
+async function live(calls: Calls, projectId: string, callId: string, v: Viewer): Promise<CallRow> {
+  const row = await visibleCall(calls, projectId, callId, v);
   if (row.ended_at) throw new AppError('CALL_NOT_LIVE', 'This call has ended', { endedAt: row.ended_at.toISOString() });
   return row;
 }
@@ -37,8 +37,9 @@ async function extensionOf(deps: CallsDeps, projectId: string, userId: string | 
 export type Command = 'answer' | 'hangup' | 'hold' | 'unhold';
 
 /** Answer, hang up, hold or take off hold, through the project's telephony adapter (TELEPHONY_UNSUPPORTED passes through). */
-export async function control(deps: CallsDeps, projectId: string, callId: string, command: Command, v: Viewer, actor: Actor): Promise<CallRow> {
-  const row = await live(deps, projectId, callId, v);
+export async function control(calls: Calls, projectId: string, callId: string, command: Command, v: Viewer, actor: Actor): Promise<CallRow> {
+  const { deps } = calls;
+  const row = await live(calls, projectId, callId, v);
   const t = deps.telephony;
   if (command === 'answer') await t.answer(projectId, row.pbx_call_id, await extensionOf(deps, projectId, v.userId));
   else if (command === 'hangup') await t.hangup(projectId, row.pbx_call_id);
@@ -48,8 +49,9 @@ export async function control(deps: CallsDeps, projectId: string, callId: string
 }
 
 /** Transfers the call to another person of the project (by their extension) or to an outside number. */
-export async function transfer(deps: CallsDeps, projectId: string, callId: string, to: { agentId: string } | { number: string }, v: Viewer, actor: Actor): Promise<CallRow> {
-  const row = await live(deps, projectId, callId, v);
+export async function transfer(calls: Calls, projectId: string, callId: string, to: { agentId: string } | { number: string }, v: Viewer, actor: Actor): Promise<CallRow> {
+  const { deps } = calls;
+  const row = await live(calls, projectId, callId, v);
   let target: RouteTarget;
   if ('agentId' in to) {
     const extension = (await deps.plan.extensions(projectId)).get(to.agentId);
@@ -66,13 +68,12 @@ export async function transfer(deps: CallsDeps, projectId: string, callId: strin
 }
 
 /** The agent's disposition of a call (during or after it). The note goes to the audit log, never to the call. */
-export async function setDisposition(deps: CallsDeps, projectId: string, callId: string, input: { disposition: string; note?: string }, v: Viewer, actor: Actor): Promise<CallRow> {
-  const row = await visibleCall(deps, projectId, callId, v);
-  const next = await deps.db.transaction().execute(async (tx) => {
-    const updated = await callsRepo.update(tx, row.id, { disposition: input.disposition });
-    await recordAudit(tx, { projectId, actor, action: 'disposition', entity: 'call', entityId: row.id, details: { disposition: input.disposition, ...(input.note ? { note: input.note } : {}) } });
-    return updated;
-  });
+export async function setDisposition(calls: Calls, projectId: string, callId: string, input: { disposition: string; note?: string }, v: Viewer, actor: Actor): Promise<CallRow> {
+  const { deps } = calls;
+  const row = await visibleCall(calls, projectId, callId, v);
+  const next = await calls.amend(projectId, row.pbx_call_id, { disposition: input.disposition });
+  if (!next) throw notFound();
+  await recordAudit(deps.db, { projectId, actor, action: 'disposition', entity: 'call', entityId: row.id, details: { disposition: input.disposition, ...(input.note ? { note: input.note } : {}) } });
   deps.bus.publish(projectId, 'call.updated', announcement(next));
   return next;
 }
@@ -96,7 +97,8 @@ async function destination(deps: CallsDeps, projectId: string, input: { contactI
  * domain picks for the contact's city or region (else the number's area, else the default pool), on the
  * cheapest trunk first. The answer says which caller ID was chosen and why.
  */
-export async function clickToCall(deps: CallsDeps, recorder: CallRecorder, projectId: string, input: { contactId?: string; phone?: string }, userId: string, actor: Actor) {
+export async function clickToCall(calls: Calls, projectId: string, input: { contactId?: string; phone?: string }, userId: string, actor: Actor) {
+  const { deps } = calls;
   const extension = await extensionOf(deps, projectId, userId);
   const { phone, contact } = await destination(deps, projectId, input);
   const callerId = deps.numbers?.callerIdFor(projectId, { phone, city: contact?.city, region: contact?.region }) ?? null;
@@ -105,11 +107,10 @@ export async function clickToCall(deps: CallsDeps, recorder: CallRecorder, proje
     { projectId, agentId: userId, extension, to: phone, ...(callerId && { callerId: callerId.number }) },
     { agentId: userId, contactId: contact?.id ?? null, trunks: trunks.map((t) => ({ trunkId: t.trunkId, name: t.name })) },
   );
-  await recorder.settled(projectId, placed.callId);
-  const row = await callsRepo.byPbxId(deps.db, projectId, placed.callId);
+  const row = await calls.recorded(projectId, placed.callId);
   if (!row) throw new AppError('INTERNAL', 'The call was placed but its record is missing');
   const taskId = await deps.presence.taskOf(projectId, userId).catch(() => null);
-  if (taskId && !row.task_id) await callsRepo.update(deps.db, row.id, { task_id: taskId });
+  if (taskId && !row.task_id) await calls.amend(projectId, placed.callId, { task_id: taskId });
   await recordAudit(deps.db, { projectId, actor, action: 'originate', entity: 'call', entityId: row.id, details: { contactId: contact?.id ?? null } });
   return {
     id: row.id,

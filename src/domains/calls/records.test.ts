@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent, EventMap } from '../../platform/events/bus.ts';
 import { startTestSwitchboard, type TestSwitchboard } from '../../../test/support/app.ts';
 import { addSignedInAgent, callEvent, recordOf } from '../../../test/support/calls.ts';
@@ -42,6 +42,14 @@ beforeAll(async () => {
   }
 });
 afterAll(() => sb?.stop());
+afterEach(() => vi.useRealTimers());
+
+/** The clock (Date only) moved by `offsetMs` from the real now: the next events happen then. */
+function at(offsetMs: number) {
+  vi.useRealTimers();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + offsetMs);
+}
 
 describe('call records from call events', () => {
   it('keeps an answered inbound call, and the agent is busy while talking and back after wrap-up', async () => {
@@ -107,16 +115,19 @@ describe('call records from call events', () => {
     const api = projectApi(sb, p);
     const trunk = await api('POST', '/trunks', { name: 'Main', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
     await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 1.2 }] });
+    at(-100_000);
     await callEvent(sb, p.projectId, 'call.originated', {
       callId: 'out-1', adapter: 'sim', kind: 'click_to_call', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: other.id, contactId, campaignId: null, leadId: null, taskId: null,
     });
-    expect(await me(other)).toMatchObject({ state: 'busy' });
+    at(-90_000);
     await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-1', extension: '202', agentId: other.id, answeredBy: 'human' });
-    await sb.db.db.updateTable('calls').set({ started_at: new Date(Date.now() - 100_000), answered_at: new Date(Date.now() - 90_000) }).where('pbx_call_id', '=', 'out-1').execute();
+    vi.useRealTimers();
+    expect(await me(other)).toMatchObject({ state: 'busy' });
     await callEvent(sb, p.projectId, 'call.ended', { callId: 'out-1', cause: 'normal', sipCode: null });
     const r = await recordOf(sb, p, 'out-1');
     expect(r).toMatchObject({ direction: 'outbound', outcome: 'answered', trunkId: trunk.id, callerId: '+420222000001', currency: 'CZK', agentId: other.id });
     expect(r!.talkSeconds).toBeGreaterThanOrEqual(90);
+    expect(r!.talkSeconds).toBeLessThan(100);
     expect(r!.cost).toBeCloseTo((r!.talkSeconds / 60) * 1.2, 4);
   });
 
@@ -124,11 +135,13 @@ describe('call records from call events', () => {
     const api = projectApi(sb, p);
     const trunk = await api('POST', '/trunks', { name: 'Dialer', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
     await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 6 }] });
+    at(-30_000);
     await callEvent(sb, p.projectId, 'call.originated', {
       callId: 'out-abandoned', adapter: 'sim', kind: 'campaign', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: null, contactId, campaignId: null, leadId: null, taskId: null,
     });
+    at(-10_000);
     await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-abandoned', extension: null, agentId: null, answeredBy: 'human' });
-    await sb.db.db.updateTable('calls').set({ started_at: new Date(Date.now() - 30_000), answered_at: new Date(Date.now() - 10_000) }).where('pbx_call_id', '=', 'out-abandoned').execute();
+    vi.useRealTimers();
     await callEvent(sb, p.projectId, 'call.ended', { callId: 'out-abandoned', cause: 'abandoned', sipCode: null });
     const r = await recordOf(sb, p, 'out-abandoned');
     expect(r).toMatchObject({ outcome: 'abandoned', talkSeconds: 0 });

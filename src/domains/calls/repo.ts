@@ -1,12 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { callRecordId } from './live.ts';
 import type { CallPatch, CallRow } from './model.ts';
 
 type Tx = Transaction<Database> | Db;
-
-/** A call without an end after this long lost its end event; it no longer shows as live. */
-const LIVE_HOURS = 12;
 
 /** Filters of the call list; `agentId` is a users.id. */
 export interface CallFilter {
@@ -26,7 +24,7 @@ export const callsRepo = {
   async lockOrCreate(tx: Tx, projectId: string, pbxCallId: string, at: Date): Promise<{ row: CallRow; created: boolean }> {
     const made = await tx
       .insertInto('calls')
-      .values({ project_id: projectId, pbx_call_id: pbxCallId, started_at: at })
+      .values({ id: callRecordId(projectId, pbxCallId), project_id: projectId, pbx_call_id: pbxCallId, started_at: at })
       .onConflict((oc) => oc.columns(['project_id', 'pbx_call_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -46,16 +44,10 @@ export const callsRepo = {
     return db.selectFrom('calls').selectAll().where('project_id', '=', projectId).where('pbx_call_id', '=', pbxCallId).executeTakeFirst();
   },
 
-  /** Another unfinished call this person talks on or placed (then their presence stays on a call). */
-  async otherLiveCall(db: Tx, projectId: string, userId: string, exceptId: string): Promise<boolean> {
-    const r = await db.selectFrom('calls').select('id').where('project_id', '=', projectId).where('agent_id', '=', userId)
-      .where('ended_at', 'is', null).where((eb) => eb.or([eb('answered_at', 'is not', null), eb('direction', '=', 'outbound')]))
-      .where('id', '<>', exceptId).where('started_at', '>', sql<Date>`now() - make_interval(hours => ${LIVE_HOURS})`).limit(1).executeTakeFirst();
-    return !!r;
-  },
-
-  async list(db: Db, projectId: string, f: CallFilter): Promise<{ items: CallRow[]; total: number }> {
+  /** A page of the table's calls; `except` leaves out records shown from memory instead. */
+  async list(db: Db, projectId: string, f: CallFilter, except: string[] = []): Promise<{ items: CallRow[]; total: number }> {
     let q = db.selectFrom('calls').where('project_id', '=', projectId);
+    if (except.length) q = q.where('id', 'not in', except);
     if (f.from) q = q.where('started_at', '>=', f.from);
     if (f.to) q = q.where('started_at', '<', f.to);
     if (f.direction) q = q.where('direction', '=', f.direction);
@@ -69,12 +61,10 @@ export const callsRepo = {
     return { items, total: Number(count.n) };
   },
 
-  /** Calls without an end, started in the last LIVE_HOURS. */
-  live(db: Db, projectId: string, agentId?: string): Promise<CallRow[]> {
-    let q = db.selectFrom('calls').selectAll().where('project_id', '=', projectId).where('ended_at', 'is', null)
-      .where('started_at', '>', sql<Date>`now() - make_interval(hours => ${LIVE_HOURS})`);
-    if (agentId) q = q.where('agent_id', '=', agentId);
-    return q.orderBy('started_at').limit(1000).execute();
+  /** Calls of every project without an end, started in the last `hours` (a previous process left them live). */
+  unfinished(db: Db, hours: number): Promise<CallRow[]> {
+    return db.selectFrom('calls').selectAll().where('ended_at', 'is', null).where('started_at', '>', sql<Date>`now() - make_interval(hours => ${hours})`)
+      .orderBy('started_at').limit(100_000).execute();
   },
 
   /** Per day in `timezone`: calls, handled, missed, the calls that count for the missed share, talk time, cost. */

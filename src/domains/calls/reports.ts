@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../platform/errors.ts';
 import type { Viewer } from './control.ts';
 import { stateOf, type CallRow } from './model.ts';
-import type { CallsDeps } from './ports.ts';
+import type { Calls } from './index.ts';
 import { callsRepo, type CallFilter } from './repo.ts';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -48,20 +48,21 @@ export interface ListQuery extends Omit<CallFilter, 'from' | 'to'> {
 }
 
 /** Calls newest first with paging; agents see only their own calls. */
-export async function listCalls(deps: CallsDeps, projectId: string, q: ListQuery, v: Viewer) {
+export async function listCalls(calls: Calls, projectId: string, q: ListQuery, v: Viewer) {
+  const { deps } = calls;
   const tz = await deps.plan.timezone(projectId);
   const own = v.all ? q.agentId : (v.userId ?? '00000000-0000-0000-0000-000000000000');
   if (!v.all && q.agentId && q.agentId !== v.userId) return { items: [], total: 0, limit: q.limit, offset: q.offset };
-  const { items, total } = await callsRepo.list(deps.db, projectId, {
+  const { items, total } = await calls.list(projectId, {
     ...q, agentId: own, from: q.from ? bound(q.from, tz, false) : undefined, to: q.to ? bound(q.to, tz, true) : undefined,
   });
   return { items: items.map(present), total, limit: q.limit, offset: q.offset };
 }
 
 /** Calls in progress: every one for supervisors, their own for agents. */
-export async function liveCalls(deps: CallsDeps, projectId: string, v: Viewer) {
+export async function liveCalls(calls: Calls, projectId: string, v: Viewer) {
   if (!v.all && !v.userId) return [];
-  return (await callsRepo.live(deps.db, projectId, v.all ? undefined : v.userId!)).map(presentLive);
+  return calls.live(projectId, v.all ? undefined : v.userId!).map(presentLive);
 }
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : 0);
@@ -72,7 +73,8 @@ const money = (n: number) => Math.round(n * 10_000) / 10_000;
  * answered, sent to voicemail, or abandoned by the dialer), the missed share of calls that wanted a person,
  * talk time and cost. Every day of the range is listed, quiet days with zeros.
  */
-export async function callStats(deps: CallsDeps, projectId: string, q: { from?: string; to?: string }) {
+export async function callStats(calls: Calls, projectId: string, q: { from?: string; to?: string }) {
+  const { deps } = calls;
   const tz = await deps.plan.timezone(projectId);
   const today = DateTime.now().setZone(tz).toISODate()!;
   const to = bound(q.to ?? today, tz, true);
@@ -100,14 +102,15 @@ export async function callStats(deps: CallsDeps, projectId: string, q: { from?: 
  * What the card shows under "history": the contact's calls and tasks, newest first. Agents see the history of
  * contacts they handle (owner, or a call or task of theirs with the contact); others get 404 as for a stranger.
  */
-export async function contactHistory(deps: CallsDeps, projectId: string, contactId: string, v: Viewer, limit = 50) {
+export async function contactHistory(records: Calls, projectId: string, contactId: string, v: Viewer, limit = 50) {
+  const { deps } = records;
   const contact = await deps.contacts.get(projectId, contactId);
-  const [calls, tasks] = await Promise.all([callsRepo.list(deps.db, projectId, { contactId, limit, offset: 0 }), deps.tasks(projectId, contactId)]);
+  const [calls, tasks] = await Promise.all([records.list(projectId, { contactId, limit, offset: 0 }), deps.tasks(projectId, contactId)]);
   if (!v.all) {
     const mine = async () => {
       if (!v.userId) return false;
       if (contact.ownerId === v.userId || calls.items.some((c) => c.agent_id === v.userId)) return true;
-      if (await callsRepo.hasCallWith(deps.db, projectId, contactId, v.userId)) return true;
+      if (await records.hasCallWith(projectId, contactId, v.userId)) return true;
       const people = await Promise.all(tasks.filter((t) => t.agentId).map((t) => deps.presence.personOf(projectId, t.agentId!)));
       return people.includes(v.userId);
     };

@@ -39,7 +39,6 @@ function viewer(req: FastifyRequest): Viewer {
  * control their own calls; supervisors every call of the project; anything else is 404 as if it did not exist.
  */
 export function callRoutes(calls: Calls) {
-  const { deps } = calls;
   return (app: FastifyInstance) => {
     const r = typed(app);
     const tags = ['calls'];
@@ -50,37 +49,37 @@ export function callRoutes(calls: Calls) {
       async (req, reply) => {
         const v = viewer(req);
         if (!v.userId) throw new AppError('NOT_AN_AGENT', 'Click-to-call needs a signed-in person with a phone extension, not an API key');
-        return reply.code(201).send(await clickToCall(deps, calls.recorder, pid(req), req.body, v.userId, actorOf(req)));
+        return reply.code(201).send(await clickToCall(calls, pid(req), req.body, v.userId, actorOf(req)));
       });
 
     r.get('/api/projects/:projectId/calls', { config: agent, schema: { tags, summary: 'Call records, newest first', params: P, querystring: ListQuery } },
-      async (req) => listCalls(deps, pid(req), req.query, viewer(req)));
+      async (req) => listCalls(calls, pid(req), req.query, viewer(req)));
 
     r.get('/api/projects/:projectId/calls/live', { config: agent, schema: { tags, summary: 'Calls in progress', params: P } },
-      async (req) => liveCalls(deps, pid(req), viewer(req)));
+      async (req) => liveCalls(calls, pid(req), viewer(req)));
 
     r.get('/api/projects/:projectId/calls/stats', { config: { access: 'supervisor' }, schema: { tags, summary: 'Calls, handled, missed share, talk time and cost per day', params: P, querystring: StatsQuery } },
-      async (req) => callStats(deps, pid(req), req.query));
+      async (req) => callStats(calls, pid(req), req.query));
 
     r.get('/api/projects/:projectId/calls/:callId', { config: agent, schema: { tags, params: PCall } },
-      async (req) => present(await visibleCall(deps, pid(req), req.params.callId, viewer(req))));
+      async (req) => present(await visibleCall(calls, pid(req), req.params.callId, viewer(req))));
 
     for (const command of ['answer', 'hangup', 'hold', 'unhold'] as Command[]) {
       r.post(`/api/projects/:projectId/calls/:callId/${command}`, { config: agent, schema: { tags, params: PCall } }, async (req) => {
-        await control(deps, pid(req), req.params.callId, command, viewer(req), actorOf(req));
+        await control(calls, pid(req), req.params.callId, command, viewer(req), actorOf(req));
         return { ok: true };
       });
     }
 
     r.post('/api/projects/:projectId/calls/:callId/transfer', { config: agent, schema: { tags, params: PCall, body: TransferBody } }, async (req) => {
-      await transfer(deps, pid(req), req.params.callId, req.body, viewer(req), actorOf(req));
+      await transfer(calls, pid(req), req.params.callId, req.body, viewer(req), actorOf(req));
       return { ok: true };
     });
 
     r.put('/api/projects/:projectId/calls/:callId/disposition', { config: agent, schema: { tags, params: PCall, body: DispositionBody } },
-      async (req) => present(await setDisposition(deps, pid(req), req.params.callId, req.body, viewer(req), actorOf(req))));
+      async (req) => present(await setDisposition(calls, pid(req), req.params.callId, req.body, viewer(req), actorOf(req))));
 
     r.get('/api/projects/:projectId/contacts/:contactId/history', { config: agent, schema: { tags, summary: "A contact's calls and tasks, newest first", params: PContact } },
-      async (req) => contactHistory(deps, pid(req), req.params.contactId, viewer(req)));
+      async (req) => contactHistory(calls, pid(req), req.params.contactId, viewer(req)));
   };
 }

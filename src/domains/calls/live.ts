@@ -1,0 +1,140 @@
+import { hash } from 'node:crypto';
+import { forgetOldest } from '../../platform/forget-oldest.ts';
+import type { CallRow } from './model.ts';
+
+/** A call without an end after this long lost its end event; it no longer shows as live. */
+export const LIVE_HOURS = 12;
+/** Live calls kept in memory at most; past it the oldest are written as they are and forgotten. */
+const MAX_LIVE = 200_000;
+
+/**
+ * A call in progress as this process knows it. `stored`: the calls table has a row for it already (it was
+ * written before this process started, or pushed out of memory), so its events are written through. `local`:
+ * this process received one of its events itself (only such a process writes the call).
+ */
+export interface LiveCall {
+  row: CallRow;
+  stored: boolean;
+  local: boolean;
+}
+
+/**
+ * The record id of a call: derived from the project and the PBX's call id (a name-based UUID, version 5 layout),
+ * so every server process names a call the same before any of them has written it.
+ */
+export function callRecordId(projectId: string, pbxCallId: string): string {
+  const x = hash('sha1', `${projectId}\0${pbxCallId}`, 'hex');
+  const variant = ((parseInt(x[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
+}
+
+const keyOf = (projectId: string, pbxCallId: string) => `${projectId} ${pbxCallId}`;
+
+/** A call record as the table's defaults make it before any event is applied. */
+export function blankRow(projectId: string, pbxCallId: string, at: Date, id: string): CallRow {
+  return {
+    id, project_id: projectId, pbx_call_id: pbxCallId, adapter: '', direction: 'inbound', from_number: null, to_number: null,
+    contact_id: null, agent_id: null, rule_id: null, rule_name: null, tracking_number_id: null, campaign_id: null, lead_id: null,
+    task_id: null, caller_id: null, trunk_id: null, started_at: at, answered_at: null, ended_at: null, outcome: null, end_cause: null,
+    talk_seconds: null, duration_seconds: null, disposition: null, recording_url: null, cost: null, currency: null,
+    answered_by: null, held: false, voicemail: false,
+  };
+}
+
+/**
+ * The calls in progress, in memory: a call's record lives here from its first event to its end and is written
+ * to the calls table once, ended (a CDR). Lookups by PBX call id, by record id and per project; bounded, the
+ * oldest pushed out first (`take` hands them back so they can be written).
+ */
+export class LiveCalls {
+  /** project -> PBX call id -> call */
+  private readonly projects = new Map<string, Map<string, LiveCall>>();
+  /** record id -> call, oldest first (Maps keep insertion order) */
+  private readonly ids = new Map<string, LiveCall>();
+  private readonly overflow: LiveCall[] = [];
+
+  constructor(private readonly max = MAX_LIVE) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  get(projectId: string, pbxCallId: string): LiveCall | undefined {
+    return this.projects.get(projectId)?.get(pbxCallId);
+  }
+
+  byId(projectId: string, id: string): LiveCall | undefined {
+    const call = this.ids.get(id);
+    return call && call.row.project_id === projectId ? call : undefined;
+  }
+
+  /** Adds a call; when that passes the cap, the oldest tenth is pushed out (see `takeOverflow`). */
+  add(call: LiveCall): void {
+    const { project_id: projectId, pbx_call_id: pbxCallId } = call.row;
+    this.ids.set(call.row.id, call);
+    let project = this.projects.get(projectId);
+    if (!project) this.projects.set(projectId, (project = new Map()));
+    project.set(pbxCallId, call);
+    if (this.ids.size > this.max) {
+      const oldest = [...this.ids.values()].slice(0, Math.ceil(this.max / 10));
+      for (const c of oldest) this.remove(c.row.project_id, c.row.pbx_call_id);
+      this.overflow.push(...oldest);
+    }
+  }
+
+  remove(projectId: string, pbxCallId: string): void {
+    const project = this.projects.get(projectId);
+    const call = project?.get(pbxCallId);
+    if (!project || !call) return;
+    project.delete(pbxCallId);
+    if (!project.size) this.projects.delete(projectId);
+    this.ids.delete(call.row.id);
+  }
+
+  /** Calls pushed out of memory since the last call (over the cap, or older than LIVE_HOURS). */
+  takeOverflow(now = Date.now()): LiveCall[] {
+    const cutoff = now - LIVE_HOURS * 3_600_000;
+    for (const c of this.ids.values()) {
+      if (c.row.started_at.getTime() > cutoff) break;
+      this.remove(c.row.project_id, c.row.pbx_call_id);
+      this.overflow.push(c);
+    }
+    return this.overflow.splice(0);
+  }
+
+  /** A project's live calls, optionally one person's, oldest first. */
+  list(projectId: string, agentId?: string): CallRow[] {
+    const rows: CallRow[] = [];
+    for (const c of this.projects.get(projectId)?.values() ?? []) if (!agentId || c.row.agent_id === agentId) rows.push(c.row);
+    return rows.sort((a, b) => a.started_at.getTime() - b.started_at.getTime());
+  }
+
+  /** Another unfinished call this person talks on or placed (then their presence stays on a call). */
+  otherLiveCall(projectId: string, userId: string, exceptId: string): boolean {
+    for (const c of this.projects.get(projectId)?.values() ?? []) {
+      const r = c.row;
+      if (r.agent_id === userId && r.id !== exceptId && (r.answered_at || r.direction === 'outbound')) return true;
+    }
+    return false;
+  }
+
+  /** Every live call this process has events of and no row is written for yet (written when the process stops). */
+  unwritten(): LiveCall[] {
+    return [...this.ids.values()].filter((c) => c.local && !c.stored);
+  }
+}
+
+/** Keys of calls that ended lately: a late duplicate event for one of them must not open a new live call. */
+export class RecentlyEnded {
+  private readonly keys = new Set<string>();
+  constructor(private readonly max = 20_000) {}
+
+  add(projectId: string, pbxCallId: string): void {
+    this.keys.add(keyOf(projectId, pbxCallId));
+    if (this.keys.size > this.max) forgetOldest(this.keys, Math.ceil(this.max / 10));
+  }
+
+  has(projectId: string, pbxCallId: string): boolean {
+    return this.keys.has(keyOf(projectId, pbxCallId));
+  }
+}
