@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded } from './live.ts';
-import type { CallRow } from './model.ts';
+import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded, routedRow } from './live.ts';
+import { reduce, type CallRow, type RoutedInput } from './model.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const Q = '22222222-2222-4222-8222-222222222222';
@@ -15,6 +15,15 @@ describe('live calls in memory', () => {
     expect(callRecordId(P, 'abc@pbx')).toBe(callRecordId(P, 'abc@pbx'));
     expect(callRecordId(P, 'abc@pbx')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(callRecordId(Q, 'abc@pbx')).not.toBe(callRecordId(P, 'abc@pbx'));
+  });
+
+  it('opens a routed call with the same record as the reducer makes from a blank one', () => {
+    const at = new Date();
+    const routed: RoutedInput = { kind: 'routed', at, from: '+420601111111', to: '+420222000000', contactId: Q, ruleId: P, ruleName: 'Sales', voicemail: true, ringAgentId: 'u1', trackingNumberId: null };
+    for (const input of [routed, { ...routed, from: null, contactId: null, ruleId: null, ringAgentId: null, voicemail: false }]) {
+      const blank = blankRow(P, 'r1', at, callRecordId(P, 'r1'));
+      expect(routedRow(P, 'r1', input)).toEqual({ ...blank, ...reduce(blank, input).patch });
+    }
   });
 
   it("finds a call by PBX id and by record id, only in its own project, and lists a person's calls", () => {

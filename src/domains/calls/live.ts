@@ -1,11 +1,25 @@
 import { hash } from 'node:crypto';
 import { forgetOldest } from '../../platform/forget-oldest.ts';
-import type { CallRow } from './model.ts';
+import type { CallRow, RoutedInput } from './model.ts';
 
 /** A call without an end after this long lost its end event; it no longer shows as live. */
 export const LIVE_HOURS = 12;
 /** Live calls kept in memory at most; past it the oldest are written as they are and forgotten. */
 const MAX_LIVE = 200_000;
+
+/**
+ * The record a routed call opens: the same as `reduce(blankRow(...), input)` (a test holds them equal), built in
+ * one object because every call the PBX asks about opens one.
+ */
+export function routedRow(projectId: string, pbxCallId: string, e: RoutedInput): CallRow {
+  return {
+    id: callRecordId(projectId, pbxCallId), project_id: projectId, pbx_call_id: pbxCallId, adapter: '', direction: 'inbound',
+    from_number: e.from ?? null, to_number: e.to ?? null, contact_id: e.contactId ?? null, agent_id: e.ringAgentId ?? null, rule_id: e.ruleId ?? null,
+    rule_name: e.ruleName ?? null, tracking_number_id: e.trackingNumberId ?? null, campaign_id: null, lead_id: null, task_id: null, caller_id: null,
+    trunk_id: null, started_at: e.at, answered_at: null, ended_at: null, outcome: null, end_cause: null, talk_seconds: null, duration_seconds: null,
+    disposition: null, recording_url: null, cost: null, currency: null, answered_by: null, held: false, voicemail: e.voicemail,
+  };
+}
 
 /**
  * A call in progress as this process knows it. `stored`: the calls table has a row for it already (it was
@@ -47,36 +61,36 @@ export function blankRow(projectId: string, pbxCallId: string, at: Date, id: str
  * oldest pushed out first (`take` hands them back so they can be written).
  */
 export class LiveCalls {
-  /** project -> PBX call id -> call */
+  /** project -> PBX call id -> call, oldest first (Maps keep insertion order) */
   private readonly projects = new Map<string, Map<string, LiveCall>>();
-  /** record id -> call, oldest first (Maps keep insertion order) */
-  private readonly ids = new Map<string, LiveCall>();
+  private count = 0;
   private readonly overflow: LiveCall[] = [];
 
   constructor(private readonly max = MAX_LIVE) {}
 
   get size(): number {
-    return this.ids.size;
+    return this.count;
   }
 
   get(projectId: string, pbxCallId: string): LiveCall | undefined {
     return this.projects.get(projectId)?.get(pbxCallId);
   }
 
+  /** By record id: a walk over the project's live calls (a page or a command asks, never the hot path). */
   byId(projectId: string, id: string): LiveCall | undefined {
-    const call = this.ids.get(id);
-    return call && call.row.project_id === projectId ? call : undefined;
+    for (const c of this.projects.get(projectId)?.values() ?? []) if (c.row.id === id) return c;
+    return undefined;
   }
 
   /** Adds a call; when that passes the cap, the oldest tenth is pushed out (see `takeOverflow`). */
   add(call: LiveCall): void {
     const { project_id: projectId, pbx_call_id: pbxCallId } = call.row;
-    this.ids.set(call.row.id, call);
     let project = this.projects.get(projectId);
     if (!project) this.projects.set(projectId, (project = new Map()));
+    if (!project.has(pbxCallId)) this.count++;
     project.set(pbxCallId, call);
-    if (this.ids.size > this.max) {
-      const oldest = [...this.ids.values()].slice(0, Math.ceil(this.max / 10));
+    if (this.count > this.max) {
+      const oldest = this.all().sort((a, b) => a.row.started_at.getTime() - b.row.started_at.getTime()).slice(0, Math.ceil(this.max / 10));
       for (const c of oldest) this.remove(c.row.project_id, c.row.pbx_call_id);
       this.overflow.push(...oldest);
     }
@@ -84,20 +98,20 @@ export class LiveCalls {
 
   remove(projectId: string, pbxCallId: string): void {
     const project = this.projects.get(projectId);
-    const call = project?.get(pbxCallId);
-    if (!project || !call) return;
-    project.delete(pbxCallId);
+    if (!project?.delete(pbxCallId)) return;
+    this.count--;
     if (!project.size) this.projects.delete(projectId);
-    this.ids.delete(call.row.id);
   }
 
   /** Calls pushed out of memory since the last call (over the cap, or older than LIVE_HOURS). */
   takeOverflow(now = Date.now()): LiveCall[] {
     const cutoff = now - LIVE_HOURS * 3_600_000;
-    for (const c of this.ids.values()) {
-      if (c.row.started_at.getTime() > cutoff) break;
-      this.remove(c.row.project_id, c.row.pbx_call_id);
-      this.overflow.push(c);
+    for (const project of [...this.projects.values()]) {
+      for (const c of project.values()) {
+        if (c.row.started_at.getTime() > cutoff) break;
+        this.remove(c.row.project_id, c.row.pbx_call_id);
+        this.overflow.push(c);
+      }
     }
     return this.overflow.splice(0);
   }
@@ -120,7 +134,11 @@ export class LiveCalls {
 
   /** Every live call this process has events of and no row is written for yet (written when the process stops). */
   unwritten(): LiveCall[] {
-    return [...this.ids.values()].filter((c) => c.local && !c.stored);
+    return this.all().filter((c) => c.local && !c.stored);
+  }
+
+  private all(): LiveCall[] {
+    return [...this.projects.values()].flatMap((project) => [...project.values()]);
   }
 }
 

@@ -24,6 +24,9 @@ export type CallInput = { at: Date } & (
   | ({ kind: 'originated' } & Omit<EventMap['call.originated'], 'callId' | 'kind'>)
 );
 
+/** A routed call's input. */
+export type RoutedInput = Extract<CallInput, { kind: 'routed' }>;
+
 /** The next facts of a record after one event; `note` says why an event changed nothing or was odd (logged). */
 export interface Reduction {
   patch: CallPatch;

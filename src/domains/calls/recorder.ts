@@ -1,7 +1,7 @@
 import type { DomainEvent, EventMap } from '../../platform/events/bus.ts';
-import { changes, reduce, stateOf, type CallInput, type CallPatch, type CallRow } from './model.ts';
+import { changes, reduce, stateOf, type CallInput, type CallPatch, type CallRow, type RoutedInput } from './model.ts';
 import type { CallsDeps } from './ports.ts';
-import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded, type LiveCall } from './live.ts';
+import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded, routedRow, type LiveCall } from './live.ts';
 import { CallWriter } from './writer.ts';
 import { callsRepo } from './repo.ts';
 import { keyOf } from '../../platform/reverse-lookup.ts';
@@ -45,6 +45,7 @@ export class CallRecorder {
     this.off = deps.bus.subscribe((event, meta) => {
       if (!CALL_EVENTS.has(event.type)) return;
       const callId = (event.payload as { callId: string }).callId;
+      if (meta.local && this.openedNow(event, callId)) return;
       this.enqueue(event.projectId, callId, () => this.handle(event, meta.local)).catch((err) =>
         deps.log.error({ err, projectId: event.projectId, callId, type: event.type }, 'call record not written'));
     });
@@ -111,6 +112,23 @@ export class CallRecorder {
     } finally {
       this.loaded = true;
     }
+  }
+
+  /**
+   * The common case without a promise: a call routed here that nothing is known of yet opens in memory and is
+   * announced at once (it has no earlier events to wait for and moves nobody's presence). False when the event
+   * must take the ordinary way.
+   */
+  private openedNow(event: DomainEvent, callId: string): boolean {
+    const { projectId } = event;
+    if (event.type !== 'call.routed' || !this.loaded || this.chains.has(`${projectId}:${callId}`)) return false;
+    if (this.live.get(projectId, callId) || this.ended.has(projectId, callId)) return false;
+    const input = this.routedNow(event);
+    if (!input) return false;
+    this.add({ row: routedRow(projectId, callId, input), stored: false, local: true });
+    const row = this.live.get(projectId, callId)!.row;
+    this.announce(projectId, input, row, true);
+    return true;
   }
 
   private async handle(event: DomainEvent, local: boolean): Promise<void> {
@@ -240,7 +258,7 @@ export class CallRecorder {
   }
 
   /** A routed call's input without waiting, when the phone plan is in memory (nearly always); else undefined. */
-  private routedNow(event: DomainEvent): CallInput | undefined {
+  private routedNow(event: DomainEvent): RoutedInput | undefined {
     if (event.type !== 'call.routed') return undefined;
     const extensions = this.deps.plan.extensionsNow(event.projectId);
     if (!extensions) return undefined;
@@ -248,7 +266,7 @@ export class CallRecorder {
     return this.routedInput(event, p, firstAgentIn(extensions, p.targets));
   }
 
-  private routedInput(event: DomainEvent, p: EventMap['call.routed'], ringAgentId: string | null): CallInput {
+  private routedInput(event: DomainEvent, p: EventMap['call.routed'], ringAgentId: string | null): RoutedInput {
     const tracking = this.safe(() => this.deps.numbers?.trackingNumberFor(event.projectId, p.to)?.trackingNumberId);
     const voicemail = p.targets.length > 0 && p.targets.every((t) => t.startsWith('voicemail:'));
     return { kind: 'routed', at: new Date(event.at), from: p.from, to: p.to, contactId: p.contactId, ruleId: p.ruleId, ruleName: p.ruleName, voicemail, ringAgentId, trackingNumberId: tracking ?? null };
