@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { memoryOf, profileArgs, reportBench, serverMemory } from './lib/report.ts';
 import { benchDatabase, type BenchDb } from './lib/contacts-db.ts';
-import { cpuNow, perRequest } from './lib/cpu-split.ts';
+import { cpuNow, perRequest, type CpuSplit } from './lib/cpu-split.ts';
 
 /**
  * The PBX's route question (POST /api/telephony/kamailio/route) with 1,000,000 contacts
@@ -13,11 +13,14 @@ import { cpuNow, perRequest } from './lib/cpu-split.ts';
  * >= 50% of the bare route's throughput, p99 < 10 ms. Also reports the phone directory's load time and the server's RSS,
  * and, as a diagnostic without a target, the same route on a second server started without the call recorder
  * and the caller-card assembler (which do database work for every routed call), against that server's own baseline.
- * Every run prints the CPU each process spent per request (server, load generator, PostgreSQL): on a small
- * machine they share the cores, so that split says more than req/s about where a request's cost is.
+ * Baseline and route run in interleaved rounds (mean req/s, worst p99 over the rounds). Every comparison prints
+ * the CPU each process spent per request (server, load generator, PostgreSQL): on a small machine they share
+ * the cores, so that split says more than req/s about where a request's cost is.
  */
 const contacts = Math.min(1_000_000, Math.round(1_000_000 * Number(process.env.BENCH_SCALE ?? 1)));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+/** Interleaved rounds per comparison, each of `seconds / 2` per side. */
+const ROUNDS = 3;
 const connections = 20;
 
 async function load(db: BenchDb): Promise<string> {
@@ -55,7 +58,7 @@ async function cannon(url: string, headers: Record<string, string>, amount?: num
   const result = await autocannon({
     url,
     connections,
-    ...(amount ? { amount } : { duration: seconds }),
+    ...(amount ? { amount } : { duration: seconds / 2 }),
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -70,12 +73,36 @@ async function startServer(db: BenchDb, agentId: string, mode = 'whole') {
   return { server, ...s, route: `${s.switchboard}/api/telephony/kamailio/route`, auth: { 'x-switchboard-token': s.token } };
 }
 
-/** One measured run, with the CPU each process spent on it per request. */
-async function measured(pid: number, name: string, run: () => ReturnType<typeof cannon>) {
-  const before = cpuNow(pid);
-  const result = await run();
-  process.stdout.write(`${name}: ${perRequest(before, cpuNow(pid), result.total)}\n`);
-  return result;
+type Run = Awaited<ReturnType<typeof cannon>>;
+
+/**
+ * The baseline and the subject in interleaved rounds (baseline, subject, baseline, ...): on a shared machine
+ * the load of the neighbours drifts over a run, and alternating short rounds spreads that drift over both
+ * sides instead of handing it to whichever ran second. Prints each round's ratio and, per side, the CPU each
+ * process spent per request; returns each side's mean req/s and worst p99.
+ */
+async function interleaved(pid: number, names: [string, string], runs: [() => Promise<Run>, () => Promise<Run>]) {
+  const zero = (): CpuSplit => ({ server: 0, serverKernel: 0, generator: 0, postgres: 0 });
+  const sides = runs.map(() => ({ rps: 0, p99: 0, total: 0, cpu: zero() }));
+  const ratios: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const got: Run[] = [];
+    for (const [i, run] of runs.entries()) {
+      const before = cpuNow(pid);
+      const r = await run();
+      const after = cpuNow(pid);
+      const side = sides[i]!;
+      for (const k of Object.keys(side.cpu) as Array<keyof CpuSplit>) side.cpu[k] += after[k] - before[k];
+      side.rps += r.rps / ROUNDS;
+      side.p99 = Math.max(side.p99, r.p99);
+      side.total += r.total;
+      got.push(r);
+    }
+    ratios.push(`${(got[1]!.rps / got[0]!.rps).toFixed(2)}x`);
+  }
+  for (const [i, side] of sides.entries()) process.stdout.write(`${names[i]}: ${perRequest(zero(), side.cpu, side.total)}\n`);
+  process.stdout.write(`${names[1]} / ${names[0]} per round: ${ratios.join(', ')}\n`);
+  return { base: sides[0]!, subject: sides[1]! };
 }
 
 async function stop(server: ReturnType<typeof spawn>): Promise<void> {
@@ -91,16 +118,14 @@ try {
   servers.push(s.server);
   process.stdout.write(`started with ${s.callers.toLocaleString('en')} numbers in memory in ${(s.startMs / 1000).toFixed(1)} s, ${memoryOf(s.server.pid!)}\n`);
   await cannon(s.route, s.auth, 5000);
-  const hello = await measured(s.server.pid!, 'bare Fastify', () => cannon(`${s.hello}/route`, {}));
-  const decided = await measured(s.server.pid!, 'route answer', () => cannon(s.route, s.auth));
+  const { base: hello, subject: decided } = await interleaved(s.server.pid!, ['bare Fastify', 'route answer'], [() => cannon(`${s.hello}/route`, {}), () => cannon(s.route, s.auth)]);
   const memory = serverMemory(s.server.pid!);
   process.stdout.write(`server after the runs: ${memoryOf(s.server.pid!)}\n`);
   await stop(s.server);
   const bare = await startServer(db, agentId, 'without-side-effects');
   servers.push(bare.server);
   await cannon(bare.route, bare.auth, 5000);
-  const bareHello = await measured(bare.server.pid!, 'bare Fastify (second server)', () => cannon(`${bare.hello}/route`, {}));
-  const own = await measured(bare.server.pid!, 'route answer without call records and cards', () => cannon(bare.route, bare.auth));
+  const { base: bareHello, subject: own } = await interleaved(bare.server.pid!, ['bare Fastify (second server)', 'route answer without call records and cards'], [() => cannon(`${bare.hello}/route`, {}), () => cannon(bare.route, bare.auth)]);
   reportBench('route-decision', [
     { metric: `route answer, ${contacts.toLocaleString('en')} contacts, 50 rules, req/s`, value: decided.rps, baseline: hello.rps, baselineName: 'bare Fastify POST req/s', higherIsBetter: true, target: '>= 0.50x', met: decided.rps >= 0.5 * hello.rps },
     { metric: 'route answer p99 ms', value: decided.p99, baseline: hello.p99, baselineName: 'bare Fastify POST p99 ms', higherIsBetter: false, target: '< 10 ms', met: decided.p99 < 10, extra: { startSeconds: s.startMs / 1000, ...memory } },

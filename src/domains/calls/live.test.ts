@@ -58,9 +58,10 @@ describe('live calls in memory', () => {
   it('pushes the oldest calls out past its cap, and calls without an end for LIVE_HOURS', () => {
     const live = new LiveCalls(10);
     for (let i = 0; i < 11; i++) live.add(call(P, `c${i}`));
-    expect(live.size).toBe(10);
+    expect(live.size).toBe(9);
     expect(live.get(P, 'c0')).toBeUndefined();
-    expect(live.takeOverflow().map((c) => c.row.pbx_call_id)).toEqual(['c0']);
+    expect(live.get(P, 'c2')).toBeDefined();
+    expect(live.takeOverflow().map((c) => c.row.pbx_call_id)).toEqual(['c0', 'c1']);
     expect(live.takeOverflow()).toEqual([]);
 
     const old = new LiveCalls();

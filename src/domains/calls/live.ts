@@ -32,14 +32,26 @@ export interface LiveCall {
   local: boolean;
 }
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
 /**
  * The record id of a call: derived from the project and the PBX's call id (a name-based UUID, version 5 layout),
- * so every server process names a call the same before any of them has written it.
+ * so every server process names a call the same before any of them has written it. Written out through a
+ * small buffer into one flat string: a string pieced together from slices keeps every piece alive with it
+ * (~390 bytes instead of ~60, for each call held in memory).
  */
 export function callRecordId(projectId: string, pbxCallId: string): string {
-  const x = hash('sha1', `${projectId}\0${pbxCallId}`, 'hex');
-  const variant = ((parseInt(x[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
+  const h = hash('sha1', `${projectId}\0${pbxCallId}`, 'buffer') as unknown as Buffer;
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const out = Buffer.allocUnsafe(36);
+  let o = 0;
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out[o++] = 0x2d;
+    out[o++] = HEX[h[i]! >> 4]!;
+    out[o++] = HEX[h[i]! & 15]!;
+  }
+  return out.toString('latin1');
 }
 
 const keyOf = (projectId: string, pbxCallId: string) => `${projectId} ${pbxCallId}`;
@@ -82,17 +94,25 @@ export class LiveCalls {
     return undefined;
   }
 
-  /** Adds a call; when that passes the cap, the oldest tenth is pushed out (see `takeOverflow`). */
+  /** Adds a call; when that passes the cap, the oldest tenth of each project's is pushed out (see `takeOverflow`). */
   add(call: LiveCall): void {
     const { project_id: projectId, pbx_call_id: pbxCallId } = call.row;
     let project = this.projects.get(projectId);
     if (!project) this.projects.set(projectId, (project = new Map()));
     if (!project.has(pbxCallId)) this.count++;
     project.set(pbxCallId, call);
-    if (this.count > this.max) {
-      const oldest = this.all().sort((a, b) => a.row.started_at.getTime() - b.row.started_at.getTime()).slice(0, Math.ceil(this.max / 10));
-      for (const c of oldest) this.remove(c.row.project_id, c.row.pbx_call_id);
-      this.overflow.push(...oldest);
+    if (this.count > this.max) this.pushOutOldest();
+  }
+
+  /** The oldest tenth of every project's live calls (Maps keep insertion order: oldest first) leave memory. */
+  private pushOutOldest(): void {
+    for (const project of [...this.projects.values()]) {
+      let n = Math.ceil(project.size / 10);
+      for (const c of project.values()) {
+        if (n-- <= 0) break;
+        this.remove(c.row.project_id, c.row.pbx_call_id);
+        this.overflow.push(c);
+      }
     }
   }
 
