@@ -125,8 +125,8 @@ export class CallRecorder {
     if (this.live.get(projectId, callId) || this.ended.has(projectId, callId)) return false;
     const input = this.routedNow(event);
     if (!input) return false;
-    this.add({ row: routedRow(projectId, callId, input), stored: false, local: true });
-    const row = this.live.get(projectId, callId)!.row;
+    const row = routedRow(projectId, callId, input);
+    this.add({ row, stored: false, local: true });
     this.announce(projectId, input, row, true);
     return true;
   }
