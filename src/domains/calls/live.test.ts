@@ -55,6 +55,14 @@ describe('live calls in memory', () => {
     expect(live.otherLiveCall(Q, 'u1', 'x')).toBe(false);
   });
 
+  it('does not count a call that ended and is being written as live', () => {
+    const live = new LiveCalls();
+    live.add(call(P, 'done', { agent_id: 'u1', answered_at: new Date(), ended_at: new Date() }));
+    expect(live.list(P)).toEqual([]);
+    expect(live.otherLiveCall(P, 'u1', 'x')).toBe(false);
+    expect(live.get(P, 'done')).toBeDefined();
+  });
+
   it('pushes the oldest calls out past its cap, and calls without an end for LIVE_HOURS', () => {
     const live = new LiveCalls(10);
     for (let i = 0; i < 11; i++) live.add(call(P, `c${i}`));

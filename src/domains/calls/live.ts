@@ -136,10 +136,10 @@ export class LiveCalls {
     return this.overflow.splice(0);
   }
 
-  /** A project's live calls, optionally one person's, oldest first. */
+  /** A project's live calls, optionally one person's, oldest first (an ended one being written is not live). */
   list(projectId: string, agentId?: string): CallRow[] {
     const rows: CallRow[] = [];
-    for (const c of this.projects.get(projectId)?.values() ?? []) if (!agentId || c.row.agent_id === agentId) rows.push(c.row);
+    for (const c of this.projects.get(projectId)?.values() ?? []) if (!c.row.ended_at && (!agentId || c.row.agent_id === agentId)) rows.push(c.row);
     return rows.sort((a, b) => a.started_at.getTime() - b.started_at.getTime());
   }
 
@@ -147,7 +147,7 @@ export class LiveCalls {
   otherLiveCall(projectId: string, userId: string, exceptId: string): boolean {
     for (const c of this.projects.get(projectId)?.values() ?? []) {
       const r = c.row;
-      if (r.agent_id === userId && r.id !== exceptId && (r.answered_at || r.direction === 'outbound')) return true;
+      if (r.agent_id === userId && r.id !== exceptId && !r.ended_at && (r.answered_at || r.direction === 'outbound')) return true;
     }
     return false;
   }

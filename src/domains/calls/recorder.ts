@@ -1,10 +1,10 @@
 import type { DomainEvent, EventMap } from '../../platform/events/bus.ts';
-import { changes, reduce, stateOf, type CallInput, type CallPatch, type CallRow, type RoutedInput } from './model.ts';
+import { changes, reduce, stateOf, type CallInput, type CallPatch, type CallRow } from './model.ts';
 import type { CallsDeps } from './ports.ts';
 import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded, routedRow, type LiveCall } from './live.ts';
 import { CallWriter } from './writer.ts';
+import { CallInputs } from './inputs.ts';
 import { callsRepo } from './repo.ts';
-import { keyOf } from '../../platform/reverse-lookup.ts';
 
 const CALL_EVENTS = new Set(['call.routed', 'call.ringing', 'call.answered', 'call.held', 'call.transferred', 'call.ended', 'call.recording', 'call.originated']);
 /** Events that may open a record without anything being odd. */
@@ -35,12 +35,14 @@ export class CallRecorder {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly off: () => void;
   private readonly writer: CallWriter;
+  private readonly inputs: CallInputs;
   private readonly loading: Promise<void>;
   private loaded = false;
   private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly deps: CallsDeps) {
     this.writer = new CallWriter(deps.db);
+    this.inputs = new CallInputs(deps);
     this.loading = this.load();
     this.off = deps.bus.subscribe((event, meta) => {
       if (!CALL_EVENTS.has(event.type)) return;
@@ -59,7 +61,7 @@ export class CallRecorder {
     clearInterval(this.sweep);
     await Promise.allSettled([...this.chains.values()]);
     const unwritten = [...this.live.unwritten(), ...this.live.takeOverflow().filter((c) => c.local && !c.stored)];
-    await Promise.allSettled(unwritten.map((c) => this.persist(c.row)));
+    await Promise.allSettled(unwritten.map((c) => this.writer.writeOrMerge(c.row)));
   }
 
   /** Waits until every event of this call seen so far is applied (click-to-call answers with the record). */
@@ -77,7 +79,7 @@ export class CallRecorder {
       const live = this.live.get(projectId, pbxCallId);
       if (live && live.local && !live.stored) return (live.row = { ...live.row, ...patch } as CallRow);
       if (live && !live.stored) {
-        await this.persist(live.row);
+        await this.writer.writeOrMerge(live.row);
         live.stored = true;
       }
       const row = await callsRepo.byPbxId(this.deps.db, projectId, pbxCallId);
@@ -123,7 +125,7 @@ export class CallRecorder {
     const { projectId } = event;
     if (event.type !== 'call.routed' || !this.loaded || this.chains.has(`${projectId}:${callId}`)) return false;
     if (this.live.get(projectId, callId) || this.ended.has(projectId, callId)) return false;
-    const input = this.routedNow(event);
+    const input = this.inputs.routedNow(event);
     if (!input) return false;
     const row = routedRow(projectId, callId, input);
     this.add({ row, stored: false, local: true });
@@ -133,7 +135,7 @@ export class CallRecorder {
 
   private async handle(event: DomainEvent, local: boolean): Promise<void> {
     if (!this.loaded) await this.loading;
-    const input = this.routedNow(event) ?? (await this.toInput(event));
+    const input = this.inputs.routedNow(event) ?? (await this.inputs.toInput(event));
     const { projectId } = event;
     const callId = (event.payload as { callId: string }).callId;
     let call = this.live.get(projectId, callId);
@@ -182,7 +184,7 @@ export class CallRecorder {
     const { project_id: projectId, pbx_call_id: callId } = before;
     const { patch, note } = reduce(before, input);
     if (note) this.deps.log.info({ projectId, callId, kind: input.kind }, `call event: ${note}`);
-    const diff = changes(before, { ...patch, ...this.costOf(projectId, before, patch) });
+    const diff = changes(before, { ...patch, ...this.inputs.costOf(projectId, before, patch) });
     if (!created && !Object.keys(diff).length) return;
     const after = { ...before, ...diff } as CallRow;
     call.row = after;
@@ -208,28 +210,21 @@ export class CallRecorder {
     this.ended.add(call.row.project_id, call.row.pbx_call_id);
   }
 
-  /** Writes an ended call's record and drops it from memory (also when the write fails: the error is logged). */
+  /**
+   * Writes an ended call's record, then drops it from memory, so readers find it in one place or the other
+   * (also when the write fails: the error is logged with the record).
+   */
   private async finish(call: LiveCall): Promise<void> {
     const { project_id: projectId, pbx_call_id: callId } = call.row;
+    await this.writer.writeOrMerge(call.row).catch((err) => this.deps.log.error({ err, projectId, callId, record: call.row }, 'call record not written'));
     this.forget(call);
-    await this.persist(call.row).catch((err) => this.deps.log.error({ err, projectId, callId, record: call.row }, 'call record not written'));
-  }
-
-  /** Writes a record; a call that has a row already (another process, a late event) gets its facts merged in. */
-  private async persist(row: CallRow): Promise<void> {
-    if (await this.writer.write(row)) return;
-    await this.deps.db.transaction().execute(async (tx) => {
-      const { row: existing } = await callsRepo.lockOrCreate(tx, row.project_id, row.pbx_call_id, row.started_at);
-      const diff = changes(existing, mergedFacts(existing, row));
-      if (Object.keys(diff).length) await callsRepo.update(tx, existing.id, diff);
-    });
   }
 
   /** Writes the calls pushed out of memory that this process holds events of (they stay unfinished in the table). */
   private writeOverflow(): void {
     for (const c of this.live.takeOverflow()) {
       if (!c.local || c.stored) continue;
-      this.persist(c.row).catch((err) => this.deps.log.error({ err, projectId: c.row.project_id, callId: c.row.pbx_call_id }, 'call record not written'));
+      this.writer.writeOrMerge(c.row).catch((err) => this.deps.log.error({ err, projectId: c.row.project_id, callId: c.row.pbx_call_id }, 'call record not written'));
     }
   }
 
@@ -240,7 +235,7 @@ export class CallRecorder {
       if (created && !OPENERS.has(input.kind)) this.deps.log.warn({ projectId, callId, kind: input.kind }, 'call event for a call never routed here; record opened with what is known');
       const { patch, note } = reduce(row, input);
       if (note) this.deps.log.info({ projectId, callId, kind: input.kind }, `call event: ${note}`);
-      const diff = changes(row, { ...patch, ...this.costOf(projectId, row, patch) });
+      const diff = changes(row, { ...patch, ...this.inputs.costOf(projectId, row, patch) });
       if (!Object.keys(diff).length) return created ? { before: row, after: row, created } : null;
       return { before: row, after: await callsRepo.update(tx, row.id, diff), created };
     });
@@ -255,73 +250,6 @@ export class CallRecorder {
     // the hub announced the call (call.originated follows within milliseconds and announces it as outbound).
     const placing = created && input.kind === 'ringing' && input.external === true;
     if (!placing) this.deps.bus.publish(projectId, 'call.updated', announcement(after));
-  }
-
-  /** A routed call's input without waiting, when the phone plan is in memory (nearly always); else undefined. */
-  private routedNow(event: DomainEvent): RoutedInput | undefined {
-    if (event.type !== 'call.routed') return undefined;
-    const extensions = this.deps.plan.extensionsNow(event.projectId);
-    if (!extensions) return undefined;
-    const p = event.payload as EventMap['call.routed'];
-    return this.routedInput(event, p, firstAgentIn(extensions, p.targets));
-  }
-
-  private routedInput(event: DomainEvent, p: EventMap['call.routed'], ringAgentId: string | null): RoutedInput {
-    const tracking = this.safe(() => this.deps.numbers?.trackingNumberFor(event.projectId, p.to)?.trackingNumberId);
-    const voicemail = p.targets.length > 0 && p.targets.every((t) => t.startsWith('voicemail:'));
-    return { kind: 'routed', at: new Date(event.at), from: p.from, to: p.to, contactId: p.contactId, ruleId: p.ruleId, ruleName: p.ruleName, voicemail, ringAgentId, trackingNumberId: tracking ?? null };
-  }
-
-  /** Resolves extensions to people and the dialled number to a tracking number. */
-  private async toInput(event: DomainEvent): Promise<CallInput> {
-    const at = new Date(event.at);
-    const { projectId } = event;
-    switch (event.type) {
-      case 'call.routed': {
-        const p = event.payload as EventMap['call.routed'];
-        return this.routedInput(event, p, await this.firstAgent(projectId, p.targets));
-      }
-      case 'call.ringing': {
-        const p = event.payload as EventMap['call.ringing'];
-        const external = p.targets.length > 0 && p.targets.every((t) => t.startsWith('external:'));
-        return { kind: 'ringing', at, from: p.from, to: p.to, ringAgentId: await this.firstAgent(projectId, p.targets), external };
-      }
-      case 'call.answered': {
-        const p = event.payload as EventMap['call.answered'];
-        const agentId = p.agentId ?? (p.extension ? await this.agentOfExtension(projectId, p.extension) : null);
-        const taskId = agentId ? await this.deps.presence.taskOf(projectId, agentId).catch(() => null) : null;
-        return { kind: 'answered', at, agentId, answeredBy: p.answeredBy, taskId };
-      }
-      case 'call.held':
-        return { kind: 'held', at, held: (event.payload as EventMap['call.held']).held };
-      case 'call.transferred': {
-        const to = (event.payload as EventMap['call.transferred']).to;
-        const ext = to.startsWith('agent:') ? to.slice(6) : to;
-        return { kind: 'transferred', at, agentId: await this.agentOfExtension(projectId, ext), voicemail: to.startsWith('voicemail:') };
-      }
-      case 'call.ended':
-        return { kind: 'ended', at, cause: (event.payload as EventMap['call.ended']).cause };
-      case 'call.recording':
-        return { kind: 'recording', at, url: (event.payload as EventMap['call.recording']).url };
-      default: {
-        const p = event.payload as EventMap['call.originated'];
-        const agentId = p.agentId ? await this.deps.presence.personOf(projectId, p.agentId).catch(() => p.agentId) : null;
-        return { kind: 'originated', at, adapter: p.adapter, to: p.to, callerId: p.callerId, trunkId: p.trunkId, agentId, contactId: p.contactId, campaignId: p.campaignId, leadId: p.leadId, taskId: p.taskId ?? null };
-      }
-    }
-  }
-
-  /** The cost of a call that ends now on a trunk, from the numbers domain's price lists. */
-  private costOf(projectId: string, row: CallRow, patch: ReturnType<typeof reduce>['patch']): { cost?: string; currency?: string } {
-    const trunkId = (patch.trunk_id as string | null | undefined) ?? row.trunk_id;
-    const ended = (patch.ended_at as Date | undefined) ?? row.ended_at;
-    // The carrier bills from the answer to the end, also for an abandoned call (whose talk time is 0).
-    const answered = (patch.answered_at as Date | undefined) ?? row.answered_at;
-    const seconds = answered && ended ? Math.max(0, Math.round((ended.getTime() - answered.getTime()) / 1000)) : 0;
-    const phone = row.direction === 'outbound' || patch.direction === 'outbound' ? ((patch.to_number as string | undefined) ?? row.to_number) : row.from_number;
-    if (!trunkId || !ended || !phone || row.cost !== null) return {};
-    const price = this.safe(() => this.deps.numbers?.cost(projectId, { trunkId, phone, seconds }));
-    return price ? { cost: String(price.amount), currency: price.currency } : {};
   }
 
   private async movePresence(projectId: string, input: CallInput, before: CallRow, after: CallRow): Promise<void> {
@@ -340,43 +268,4 @@ export class CallRecorder {
     }
   }
 
-  private async firstAgent(projectId: string, targets: string[]): Promise<string | null> {
-    return firstAgentIn(await this.deps.plan.extensions(projectId), targets);
-  }
-
-  private async agentOfExtension(projectId: string, extension: string): Promise<string | null> {
-    return userOf(await this.deps.plan.extensions(projectId), extension);
-  }
-
-  private safe<T>(fn: () => T): T | undefined {
-    try {
-      return fn();
-    } catch (err) {
-      this.deps.log.warn({ err }, 'numbers lookup failed for a call record');
-      return undefined;
-    }
-  }
-}
-
-/**
- * The facts of a record written from memory that an existing row of the same call takes: every fact memory
- * knows (nulls never erase), the earlier start, voicemail once either says so.
- */
-function mergedFacts(existing: CallRow, row: CallRow): CallPatch {
-  const facts: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (v !== null && k !== 'id' && k !== 'project_id' && k !== 'pbx_call_id') facts[k] = v;
-  facts.started_at = existing.started_at < row.started_at ? existing.started_at : row.started_at;
-  facts.voicemail = existing.voicemail || row.voicemail;
-  if (existing.adapter && !row.adapter) delete facts.adapter;
-  if (existing.direction === 'outbound') delete facts.direction;
-  return facts as CallPatch;
-}
-
-/** The person on an extension of a phone plan (plans are replaced, never changed). */
-const userOf = (extensions: ReadonlyMap<string, string>, extension: string): string | null => keyOf(extensions, extension) ?? null;
-
-/** The person behind the first `agent:<extension>` target, or null. */
-function firstAgentIn(extensions: ReadonlyMap<string, string>, targets: string[]): string | null {
-  const label = targets.find((t) => t.startsWith('agent:'));
-  return label ? userOf(extensions, label.slice(6)) : null;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import type { CallRow } from './model.ts';
+import { changes, type CallPatch, type CallRow } from './model.ts';
+import { callsRepo } from './repo.ts';
 
 /** How long finished calls gather before their rows go to the database in one statement. */
 const TICK_MS = 3;
@@ -29,7 +30,7 @@ interface Pending {
  * Writes finished call records (and live ones that leave memory) in batches: the rows of one short tick go
  * in by a single `INSERT ... SELECT FROM unnest(arrays)`, so a busy PBX costs the database one short
  * statement per tick, whatever the number of calls in it. A call that has a row already (written before a
- * restart, or opened by a late event) gets false back and is then merged into that row the ordinary way.
+ * restart, by another process, or opened by a late event) is merged into that row (`writeOrMerge`).
  * One statement is in flight at a time; rows handed in meanwhile wait for the next.
  */
 export class CallWriter {
@@ -44,6 +45,16 @@ export class CallWriter {
     return new Promise((done, fail) => {
       this.queue.push({ row, done, fail });
       this.schedule();
+    });
+  }
+
+  /** Writes a record; a call that has a row already (another process, a late event) gets its facts merged in. */
+  async writeOrMerge(row: CallRow): Promise<void> {
+    if (await this.write(row)) return;
+    await this.db.transaction().execute(async (tx) => {
+      const { row: existing } = await callsRepo.lockOrCreate(tx, row.project_id, row.pbx_call_id, row.started_at);
+      const diff = changes(existing, mergedFacts(existing, row));
+      if (Object.keys(diff).length) await callsRepo.update(tx, existing.id, diff);
     });
   }
 
@@ -100,4 +111,18 @@ function statement(rows: CallRow[], onConflict: boolean) {
     INSERT INTO calls (${names})
     SELECT c.* FROM async_commit, unnest(${arrays}) AS c
     ${onConflict ? sql`ON CONFLICT (project_id, pbx_call_id) DO NOTHING RETURNING id` : sql``}`;
+}
+
+/**
+ * The facts of a record written from memory that an existing row of the same call takes: every fact memory
+ * knows (nulls never erase), the earlier start, voicemail once either says so.
+ */
+function mergedFacts(existing: CallRow, row: CallRow): CallPatch {
+  const facts: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && k !== 'id' && k !== 'project_id' && k !== 'pbx_call_id') facts[k] = v;
+  facts.started_at = existing.started_at < row.started_at ? existing.started_at : row.started_at;
+  facts.voicemail = existing.voicemail || row.voicemail;
+  if (existing.adapter && !row.adapter) delete facts.adapter;
+  if (existing.direction === 'outbound') delete facts.direction;
+  return facts as CallPatch;
 }
