@@ -123,6 +123,11 @@ export class LiveCalls {
     if (!project.size) this.projects.delete(projectId);
   }
 
+  /** Whether the cap pushed calls out that wait to be taken (the age sweep finds the others). */
+  get overflowing(): boolean {
+    return this.overflow.length > 0;
+  }
+
   /** Calls pushed out of memory since the last call (over the cap, or older than LIVE_HOURS). */
   takeOverflow(now = Date.now()): LiveCall[] {
     const cutoff = now - LIVE_HOURS * 3_600_000;

@@ -174,7 +174,7 @@ export class CallRecorder {
 
   private add(call: LiveCall): LiveCall {
     this.live.add(call);
-    this.writeOverflow();
+    if (this.live.overflowing) this.writeOverflow();
     return call;
   }
 
