@@ -19,8 +19,11 @@ import { cpuNow, perRequest, type CpuSplit } from './lib/cpu-split.ts';
  */
 const contacts = Math.min(1_000_000, Math.round(1_000_000 * Number(process.env.BENCH_SCALE ?? 1)));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-/** Interleaved rounds per comparison, each of `seconds / 2` per side. */
-const ROUNDS = 3;
+/**
+ * Interleaved rounds per comparison, each of `seconds / 4` per side: the machine's other tenants come and go
+ * within seconds, and many short rounds spread their load over both sides where a few long ones hand it to one.
+ */
+const ROUNDS = 6;
 const connections = 20;
 
 async function load(db: BenchDb): Promise<string> {
@@ -58,7 +61,7 @@ async function cannon(url: string, headers: Record<string, string>, amount?: num
   const result = await autocannon({
     url,
     connections,
-    ...(amount ? { amount } : { duration: seconds / 2 }),
+    ...(amount ? { amount } : { duration: seconds / 4 }),
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -98,7 +101,7 @@ async function interleaved(pid: number, names: [string, string], runs: [() => Pr
       side.total += r.total;
       got.push(r);
     }
-    ratios.push(`${(got[1]!.rps / got[0]!.rps).toFixed(2)}x`);
+    ratios.push(`${(got[1]!.rps / got[0]!.rps).toFixed(2)}x (${Math.round(got[1]!.rps)}/${Math.round(got[0]!.rps)})`);
   }
   for (const [i, side] of sides.entries()) process.stdout.write(`${names[i]}: ${perRequest(zero(), side.cpu, side.total)}\n`);
   process.stdout.write(`${names[1]} / ${names[0]} per round: ${ratios.join(', ')}\n`);

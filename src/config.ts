@@ -38,6 +38,11 @@ const schema = z.object({
   CARD_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** After a call an agent stays in wrap-up this long before new work is offered (0 = available at once). */
   CALL_WRAP_UP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /**
+   * Calls in progress held in memory at most (~600 bytes each). A PBX reports every call's end, so this bounds
+   * only a PBX that stops doing so: past it the oldest tenth is written to the table as unfinished.
+   */
+  LIVE_CALLS_MAX: z.coerce.number().int().min(1000).default(500_000),
   /** The dialer's pacing runner decides this often per running campaign (0 = off: tests tick by hand). */
   DIALER_TICK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   AGENT_DISCONNECT_GRACE_MS: z.coerce.number().int().min(0).default(30_000),

@@ -125,7 +125,7 @@ export async function createServices(p: Platform) {
     dialled: async (projectId) => (await numbers.tracking.list(projectId)).map((t) => t.number),
   });
   await telephonyAdapters.start();
-  const calls = createCallsFrom({ ...p, wrapUpSeconds: p.config.CALL_WRAP_UP_SECONDS, telephony, routing, callRouting, contacts, numbers });
+  const calls = createCallsFrom({ ...p, wrapUpSeconds: p.config.CALL_WRAP_UP_SECONDS, liveCallsMax: p.config.LIVE_CALLS_MAX, telephony, routing, callRouting, contacts, numbers });
   const campaigns = createCampaigns({ db: p.db, bus: p.bus, log: p.log.child({ domain: 'campaigns' }), routing: routing.engine, telephony, numbers: () => numbers, clock: { now: () => Date.now() } }, { tickMs: p.config.DIALER_TICK_MS });
   await campaigns.start();
   const routes: RouteModule[] = [

@@ -15,10 +15,6 @@ export interface DecisionInput {
   trace?: boolean;
 }
 
-interface Context extends DecisionInput {
-  holiday(): boolean;
-  open(): boolean;
-}
 
 const closedDayMemo = new WeakMap<ProjectRouting, Map<string, boolean>>();
 /** The local day (epoch ms range) last asked about per snapshot: most calls fall into the same day. */
@@ -58,15 +54,34 @@ function openAt(r: ProjectRouting, now: number): boolean {
   return open;
 }
 
-function contextOf(input: DecisionInput): Context {
-  let holiday: boolean | undefined;
-  let open: boolean | undefined;
-  const { routing, caller, dialled, now, isAvailable } = input;
-  return {
-    routing, caller, dialled, now, isAvailable,
-    holiday: () => (holiday ??= holidayAt(routing, now)),
-    open: () => (open ??= openAt(routing, now)),
-  };
+/**
+ * One decision's input with the calendar's answers worked out at most once, when a rule first asks. A class,
+ * so that routing a call creates one object and no closures.
+ */
+class Context implements DecisionInput {
+  readonly routing: ProjectRouting;
+  readonly caller: CallerFacts;
+  readonly dialled: string;
+  readonly now: number;
+  readonly isAvailable: (agentId: string) => boolean;
+  private knownHoliday: boolean | undefined;
+  private knownOpen: boolean | undefined;
+
+  constructor(input: DecisionInput) {
+    this.routing = input.routing;
+    this.caller = input.caller;
+    this.dialled = input.dialled;
+    this.now = input.now;
+    this.isAvailable = input.isAvailable;
+  }
+
+  holiday(): boolean {
+    return (this.knownHoliday ??= holidayAt(this.routing, this.now));
+  }
+
+  open(): boolean {
+    return (this.knownOpen ??= openAt(this.routing, this.now));
+  }
 }
 
 function agent(ctx: Context, agentId: string): DecidedTarget | undefined {
@@ -163,7 +178,7 @@ function overflowAfter(ctx: Context, from: number): { rule: Rule; targets: Decid
  * that has no one to ring the call is rejected with 480. Always returns a route; never touches I/O.
  */
 export function decide(input: DecisionInput): Decision {
-  const ctx = contextOf(input);
+  const ctx = new Context(input);
   const trace: RuleTrace[] = [];
   const tracing = input.trace !== false;
   const rules = input.routing.rules;
@@ -189,10 +204,12 @@ export function decide(input: DecisionInput): Decision {
   return { ...fallbackDecision(input.routing, input.caller), trace };
 }
 
+const anyone = () => true;
+
 /** The project's fallback route, ignoring availability: what a call gets when nothing matches or time runs out. */
 export function fallbackDecision(routing: ProjectRouting, caller: CallerFacts): Decision {
   const action = routing.settings.fallback;
-  const ctx = contextOf({ routing, caller, dialled: '', now: 0, isAvailable: () => true });
+  const ctx = new Context({ routing, caller, dialled: '', now: 0, isAvailable: anyone });
   const targets = targetsOf(action, ctx);
   const reject = action.type === 'reject' ? action.code : targets && targets.length > 0 ? null : 480;
   return { rule: null, action, overflow: null, targets: targets ?? [], reject, trace: [] };

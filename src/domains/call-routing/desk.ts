@@ -85,6 +85,7 @@ function dialledNumber(to: string, country: string): string {
 export class RoutingDesk implements CallRouter {
   private readonly policy: (input: DecisionInput) => Decision | Promise<Decision>;
   private readonly routeLog: RouteLog;
+  private readonly availabilityTests = new Map<string, (agentId: string) => boolean>();
 
   constructor(private readonly deps: DeskDeps) {
     this.policy = deps.policy ?? decide;
@@ -133,6 +134,13 @@ export class RoutingDesk implements CallRouter {
     }
   }
 
+  /** The project's "is this agent available?" test, made once per project rather than once per call. */
+  private availabilityIn(projectId: string): (agentId: string) => boolean {
+    let test = this.availabilityTests.get(projectId);
+    if (!test) this.availabilityTests.set(projectId, (test = (agentId) => this.deps.availability.isAvailable(projectId, agentId)));
+    return test;
+  }
+
   private agentOf(projectId: string, extension: string): string | null {
     return this.deps.snapshots.agentOnExtension(projectId, extension);
   }
@@ -149,8 +157,7 @@ export class RoutingDesk implements CallRouter {
   private decideWith(routing: ProjectRouting, projectId: string, from: string | null, to: string, now: number, trace: boolean): Outcome | Promise<Outcome> {
     const caller = identifyCaller(this.deps.callers, projectId, from, routing.country);
     const dialled = dialledNumber(to, routing.country);
-    const isAvailable = (agentId: string) => this.deps.availability.isAvailable(projectId, agentId);
-    const decision = this.policy({ routing, caller, dialled, now, isAvailable, trace });
+    const decision = this.policy({ routing, caller, dialled, now, isAvailable: this.availabilityIn(projectId), trace });
     if (decision instanceof Promise) return decision.then((d) => ({ routing, caller, dialled, decision: d }));
     return { routing, caller, dialled, decision };
   }

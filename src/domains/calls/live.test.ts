@@ -13,6 +13,8 @@ const call = (projectId: string, pbxCallId: string, extra: Partial<CallRow> = {}
 describe('live calls in memory', () => {
   it('names a call the same in every process, and differently per project', () => {
     expect(callRecordId(P, 'abc@pbx')).toBe(callRecordId(P, 'abc@pbx'));
+    // Stored rows and the processes of another release name calls so: the id must never change for the same call.
+    expect(callRecordId(P, 'abc@pbx')).toBe('86024f13-83fb-5ee0-ac81-8a6bc1f7f575');
     expect(callRecordId(P, 'abc@pbx')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(callRecordId(Q, 'abc@pbx')).not.toBe(callRecordId(P, 'abc@pbx'));
   });

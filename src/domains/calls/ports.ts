@@ -64,4 +64,6 @@ export interface CallsDeps {
   tasks: TaskHistory;
   numbers?: NumbersLookup;
   wrapUpSeconds: number;
+  /** Calls in progress held in memory at most (LIVE_CALLS_MAX). */
+  liveCallsMax?: number;
 }

@@ -30,7 +30,7 @@ export function announcement(r: CallRow): EventMap['call.updated'] {
  * `call.updated`; people answering and finishing calls move their presence.
  */
 export class CallRecorder {
-  readonly live = new LiveCalls();
+  readonly live: LiveCalls;
   private readonly ended = new RecentlyEnded();
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly off: () => void;
@@ -41,6 +41,7 @@ export class CallRecorder {
   private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly deps: CallsDeps) {
+    this.live = new LiveCalls(deps.liveCallsMax);
     this.writer = new CallWriter(deps.db);
     this.inputs = new CallInputs(deps);
     this.loading = this.load();

@@ -15,6 +15,7 @@ export function createCallsFrom(p: {
   bus: EventBus;
   log: Logger;
   wrapUpSeconds: number;
+  liveCallsMax?: number;
   telephony: TelephonyHub;
   routing: Routing;
   callRouting: CallRouting;
@@ -28,6 +29,7 @@ export function createCallsFrom(p: {
     log: p.log.child({ domain: 'calls' }),
     telephony: p.telephony,
     wrapUpSeconds: p.wrapUpSeconds,
+    liveCallsMax: p.liveCallsMax,
     numbers: p.numbers,
     presence: { onCall: p.routing.onCall, callEnded: p.routing.callEnded, personOf: p.routing.personOf, taskOf: p.routing.taskOf },
     plan: {
