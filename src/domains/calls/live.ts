@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { forgetOldest } from '../../platform/forget-oldest.ts';
 import type { CallRow, RoutedInput } from './model.ts';
+import { PerCall } from './per-call.ts';
 
 /** A call without an end after this long lost its end event; it no longer shows as live. */
 export const LIVE_HOURS = 12;
@@ -46,8 +46,6 @@ export function callRecordId(projectId: string, pbxCallId: string): string {
   return [x.slice(0, 8), x.slice(8, 12), `5${x.slice(13, 16)}`, VARIANT[parseInt(x[16]!, 16) & 3]! + x.slice(17, 20), x.slice(20, 32)].join('-');
 }
 
-const keyOf = (projectId: string, pbxCallId: string) => `${projectId} ${pbxCallId}`;
-
 /** A call record as the table's defaults make it before any event is applied. */
 export function blankRow(projectId: string, pbxCallId: string, at: Date, id: string): CallRow {
   return {
@@ -59,60 +57,43 @@ export function blankRow(projectId: string, pbxCallId: string, at: Date, id: str
   };
 }
 
+const everyone = () => true;
+/** Past a cap, each project's oldest tenth leaves at once: one walk per tenth rather than one per added call. */
+const tenth = (size: number) => Math.ceil(size / 10);
+
 /**
  * The calls in progress, in memory: a call's record lives here from its first event to its end and is written
  * to the calls table once, ended (a CDR). Lookups by PBX call id, by record id and per project; bounded, the
- * oldest pushed out first (`take` hands them back so they can be written).
+ * oldest pushed out first (`takeOverflow` hands them back so they can be written).
  */
 export class LiveCalls {
-  /** project -> PBX call id -> call, oldest first (Maps keep insertion order) */
-  private readonly projects = new Map<string, Map<string, LiveCall>>();
-  private count = 0;
+  private readonly calls = new PerCall<LiveCall>();
   private readonly overflow: LiveCall[] = [];
 
   constructor(private readonly max = MAX_LIVE) {}
 
   get size(): number {
-    return this.count;
+    return this.calls.size;
   }
 
   get(projectId: string, pbxCallId: string): LiveCall | undefined {
-    return this.projects.get(projectId)?.get(pbxCallId);
+    return this.calls.get(projectId, pbxCallId);
   }
 
   /** By record id: a walk over the project's live calls (a page or a command asks, never the hot path). */
   byId(projectId: string, id: string): LiveCall | undefined {
-    for (const c of this.projects.get(projectId)?.values() ?? []) if (c.row.id === id) return c;
+    for (const c of this.calls.of(projectId)) if (c.row.id === id) return c;
     return undefined;
   }
 
   /** Adds a call; when that passes the cap, the oldest tenth of each project's is pushed out (see `takeOverflow`). */
   add(call: LiveCall): void {
-    const { project_id: projectId, pbx_call_id: pbxCallId } = call.row;
-    let project = this.projects.get(projectId);
-    if (!project) this.projects.set(projectId, (project = new Map()));
-    if (!project.has(pbxCallId)) this.count++;
-    project.set(pbxCallId, call);
-    if (this.count > this.max) this.pushOutOldest();
-  }
-
-  /** The oldest tenth of every project's live calls (Maps keep insertion order: oldest first) leave memory. */
-  private pushOutOldest(): void {
-    for (const project of [...this.projects.values()]) {
-      let n = Math.ceil(project.size / 10);
-      for (const c of project.values()) {
-        if (n-- <= 0) break;
-        this.remove(c.row.project_id, c.row.pbx_call_id);
-        this.overflow.push(c);
-      }
-    }
+    this.calls.set(call.row.project_id, call.row.pbx_call_id, call);
+    if (this.calls.size > this.max) this.calls.takeOldest(everyone, tenth, this.overflow);
   }
 
   remove(projectId: string, pbxCallId: string): void {
-    const project = this.projects.get(projectId);
-    if (!project?.delete(pbxCallId)) return;
-    this.count--;
-    if (!project.size) this.projects.delete(projectId);
+    this.calls.delete(projectId, pbxCallId);
   }
 
   /** Whether the cap pushed calls out that wait to be taken (the age sweep finds the others). */
@@ -123,26 +104,20 @@ export class LiveCalls {
   /** Calls pushed out of memory since the last call (over the cap, or older than LIVE_HOURS). */
   takeOverflow(now = Date.now()): LiveCall[] {
     const cutoff = now - LIVE_HOURS * 3_600_000;
-    for (const project of [...this.projects.values()]) {
-      for (const c of project.values()) {
-        if (c.row.started_at.getTime() > cutoff) break;
-        this.remove(c.row.project_id, c.row.pbx_call_id);
-        this.overflow.push(c);
-      }
-    }
+    this.calls.takeOldest((c) => c.row.started_at.getTime() <= cutoff, undefined, this.overflow);
     return this.overflow.splice(0);
   }
 
   /** A project's live calls, optionally one person's, oldest first (an ended one being written is not live). */
   list(projectId: string, agentId?: string): CallRow[] {
     const rows: CallRow[] = [];
-    for (const c of this.projects.get(projectId)?.values() ?? []) if (!c.row.ended_at && (!agentId || c.row.agent_id === agentId)) rows.push(c.row);
+    for (const c of this.calls.of(projectId)) if (!c.row.ended_at && (!agentId || c.row.agent_id === agentId)) rows.push(c.row);
     return rows.sort((a, b) => a.started_at.getTime() - b.started_at.getTime());
   }
 
   /** Another unfinished call this person talks on or placed (then their presence stays on a call). */
   otherLiveCall(projectId: string, userId: string, exceptId: string): boolean {
-    for (const c of this.projects.get(projectId)?.values() ?? []) {
+    for (const c of this.calls.of(projectId)) {
       const r = c.row;
       if (r.agent_id === userId && r.id !== exceptId && !r.ended_at && (r.answered_at || r.direction === 'outbound')) return true;
     }
@@ -151,25 +126,21 @@ export class LiveCalls {
 
   /** Every live call this process has events of and no row is written for yet (written when the process stops). */
   unwritten(): LiveCall[] {
-    return this.all().filter((c) => c.local && !c.stored);
-  }
-
-  private all(): LiveCall[] {
-    return [...this.projects.values()].flatMap((project) => [...project.values()]);
+    return this.calls.all().filter((c) => c.local && !c.stored);
   }
 }
 
-/** Keys of calls that ended lately: a late duplicate event for one of them must not open a new live call. */
+/** Calls that ended lately: a late duplicate event for one of them must not open a new live call. */
 export class RecentlyEnded {
-  private readonly keys = new Set<string>();
+  private readonly calls = new PerCall<true>();
   constructor(private readonly max = 20_000) {}
 
   add(projectId: string, pbxCallId: string): void {
-    this.keys.add(keyOf(projectId, pbxCallId));
-    if (this.keys.size > this.max) forgetOldest(this.keys, Math.ceil(this.max / 10));
+    this.calls.set(projectId, pbxCallId, true);
+    if (this.calls.size > this.max) this.calls.takeOldest(everyone, tenth);
   }
 
   has(projectId: string, pbxCallId: string): boolean {
-    return this.keys.has(keyOf(projectId, pbxCallId));
+    return this.calls.has(projectId, pbxCallId);
   }
 }

@@ -4,6 +4,7 @@ import type { CallsDeps } from './ports.ts';
 import { blankRow, callRecordId, LIVE_HOURS, LiveCalls, RecentlyEnded, routedRow, type LiveCall } from './live.ts';
 import { CallWriter } from './writer.ts';
 import { CallInputs } from './inputs.ts';
+import { PerCall } from './per-call.ts';
 import { callsRepo } from './repo.ts';
 
 const CALL_EVENTS = new Set(['call.routed', 'call.ringing', 'call.answered', 'call.held', 'call.transferred', 'call.ended', 'call.recording', 'call.originated']);
@@ -32,7 +33,8 @@ export function announcement(r: CallRow): EventMap['call.updated'] {
 export class CallRecorder {
   readonly live: LiveCalls;
   private readonly ended = new RecentlyEnded();
-  private readonly chains = new Map<string, Promise<unknown>>();
+  /** The last pending step of each call that has one (events and amendments apply one at a time). */
+  private readonly chains = new PerCall<Promise<unknown>>();
   private readonly off: () => void;
   private readonly writer: CallWriter;
   private readonly inputs: CallInputs;
@@ -60,14 +62,14 @@ export class CallRecorder {
   async close(): Promise<void> {
     this.off();
     clearInterval(this.sweep);
-    await Promise.allSettled([...this.chains.values()]);
+    await Promise.allSettled(this.chains.all());
     const unwritten = [...this.live.unwritten(), ...this.live.takeOverflow().filter((c) => c.local && !c.stored)];
     await Promise.allSettled(unwritten.map((c) => this.writer.writeOrMerge(c.row)));
   }
 
   /** Waits until every event of this call seen so far is applied (click-to-call answers with the record). */
   async settled(projectId: string, pbxCallId: string): Promise<void> {
-    await this.chains.get(`${projectId}:${pbxCallId}`)?.catch(() => undefined);
+    await this.chains.get(projectId, pbxCallId)?.catch(() => undefined);
   }
 
   /**
@@ -93,12 +95,11 @@ export class CallRecorder {
 
   /** Runs the work after the call's earlier events; at once when none is pending (the common case, no promise hop). */
   private enqueue<T>(projectId: string, pbxCallId: string, work: () => Promise<T>): Promise<T> {
-    const key = `${projectId}:${pbxCallId}`;
-    const before = this.chains.get(key);
+    const before = this.chains.get(projectId, pbxCallId);
     const step = before ? before.then(work, work) : work();
-    this.chains.set(key, step);
+    this.chains.set(projectId, pbxCallId, step);
     const forget = () => {
-      if (this.chains.get(key) === step) this.chains.delete(key);
+      if (this.chains.get(projectId, pbxCallId) === step) this.chains.delete(projectId, pbxCallId);
     };
     step.then(forget, forget);
     return step;
@@ -124,7 +125,7 @@ export class CallRecorder {
    */
   private openedNow(event: DomainEvent, callId: string): boolean {
     const { projectId } = event;
-    if (event.type !== 'call.routed' || !this.loaded || this.chains.has(`${projectId}:${callId}`)) return false;
+    if (event.type !== 'call.routed' || !this.loaded || this.chains.has(projectId, callId)) return false;
     if (this.live.get(projectId, callId) || this.ended.has(projectId, callId)) return false;
     const input = this.inputs.routedNow(event);
     if (!input) return false;
