@@ -35,7 +35,9 @@ export class Webhooks {
     return this.deps.bus.subscribe((event, meta) => {
       if (event.type === 'webhook.changed') this.deps.cache.forget(event.projectId);
       if (!meta.local) return;
-      this.dispatch(event).catch((err) => this.deps.log.error({ err, eventId: event.id }, 'could not queue webhook deliveries'));
+      const known = this.deps.cache.matchingNow(event.projectId, event.type);
+      if (known?.length === 0) return;
+      (known ? this.deps.queue.enqueue(event, known) : this.dispatch(event)).catch((err) => this.deps.log.error({ err, eventId: event.id }, 'could not queue webhook deliveries'));
     });
   }
 

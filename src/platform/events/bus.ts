@@ -186,6 +186,19 @@ export type EventHandler = (event: DomainEvent, meta: { local: boolean }) => voi
 const LOCAL = Object.freeze({ local: true });
 const REMOTE = Object.freeze({ local: false });
 
+let stampMs = -1;
+let stamp = '';
+
+/** Now as ISO text; the events of one millisecond (a busy PBX routes dozens) share one string. */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== stampMs) {
+    stampMs = ms;
+    stamp = new Date(ms).toISOString();
+  }
+  return stamp;
+}
+
 /** One in-process bus. Handlers run synchronously and must not throw; slow work goes to jobs. */
 export class EventBus {
   /** Replaced, never changed, on (un)subscribe: a delivery walks the list as it was when the event came. */
@@ -193,7 +206,7 @@ export class EventBus {
   private forwarder: ((event: DomainEvent) => void) | undefined;
 
   publish<T extends EventType>(projectId: string, type: T, payload: EventMap[T]): DomainEvent<T> {
-    const event: DomainEvent<T> = { id: randomUUID(), type, projectId, at: new Date().toISOString(), payload };
+    const event: DomainEvent<T> = { id: randomUUID(), type, projectId, at: isoNow(), payload };
     this.deliver(event, true);
     this.forwarder?.(event);
     return event;
