@@ -94,7 +94,7 @@ const db = await benchDatabase();
 let server: ReturnType<typeof spawn> | undefined;
 try {
   const { agentId, hangingId } = await load(db, office.url);
-  server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/card-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--max-semi-space-size=64', ...profileArgs, '--import', 'tsx', 'bench/lib/card-server.ts', db.url, db.projectId, agentId], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
   const s = JSON.parse(line) as { switchboard: string; token: string; cookie: string; apiKey: string };
   const socket = new WebSocket(`${s.switchboard.replace('http', 'ws')}/api/projects/${db.projectId}/events`, { headers: { cookie: s.cookie } });

@@ -60,7 +60,7 @@ const db = await benchDatabase();
 let server: ReturnType<typeof spawn> | undefined;
 try {
   await load(db);
-  server = spawn(process.execPath, ['--max-semi-space-size=32', '--expose-gc', ...profileArgs, '--import', 'tsx', 'bench/lib/lookup-server.ts', db.url, db.projectId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--max-semi-space-size=64', '--expose-gc', ...profileArgs, '--import', 'tsx', 'bench/lib/lookup-server.ts', db.url, db.projectId], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
   const s = JSON.parse(line) as { switchboard: string; hello: string; apiKey: string; startMs: number; numbers: number; heapMb: number };
   process.stdout.write(`server started with ${s.numbers.toLocaleString('en')} numbers in its phone directory in ${(s.startMs / 1000).toFixed(1)} s, ${memoryOf(server.pid!)}, JS heap alive after a full GC ${Math.round(s.heapMb)} MB\n`);

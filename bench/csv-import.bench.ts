@@ -28,7 +28,7 @@ async function writeCsv(file: string): Promise<void> {
 }
 
 function child(args: string[]): { rows: number; seconds: number; maxRssMb: number; status: string } {
-  const res = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/lib/csv-import-child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const res = spawnSync(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'bench/lib/csv-import-child.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (res.status !== 0) throw new Error(`child failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!);
 }

@@ -70,7 +70,7 @@ async function cannon(url: string, headers: Record<string, string>, amount?: num
 
 /** Starts a route server (after the contacts are loaded) and waits for its JSON line. */
 async function startServer(db: BenchDb, agentId: string, mode = 'whole') {
-  const server = spawn(process.execPath, ['--max-semi-space-size=32', ...profileArgs, '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--max-semi-space-size=64', ...profileArgs, '--import', 'tsx', 'bench/lib/route-server.ts', db.url, db.projectId, agentId, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
   const s = JSON.parse(line) as { switchboard: string; hello: string; token: string; startMs: number; callers: number };
   return { server, ...s, route: `${s.switchboard}/api/telephony/kamailio/route`, auth: { 'x-switchboard-token': s.token } };

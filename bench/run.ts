@@ -14,7 +14,7 @@ const files = readdirSync('bench')
 let failed = 0;
 for (const file of files) {
   // The same young-generation size as `npm start`: fewer scavenges pausing the hot paths.
-  const args = ['--max-semi-space-size=32', '--import', 'tsx', '--expose-gc', path.join('bench', file)];
+  const args = ['--max-semi-space-size=64', '--import', 'tsx', '--expose-gc', path.join('bench', file)];
   const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (res.status !== 0) {
     failed++;
