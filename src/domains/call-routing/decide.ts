@@ -135,21 +135,26 @@ const checks: Array<[keyof Conditions, Check]> = [
   ['targetAvailable', (c, ctx, a) => targetAvailable(a, ctx) === c.targetAvailable],
 ];
 
-/** The checks of the conditions a rule sets, in evaluation order; built once per rule (snapshots replace rules, never change them). */
-const checksByRule = new WeakMap<Rule, Array<[keyof Conditions, Check]>>();
+type RuleChecks = Array<[keyof Conditions, Check]>;
 
-function checksOf(rule: Rule): Array<[keyof Conditions, Check]> {
-  let list = checksByRule.get(rule);
+/**
+ * The checks of the conditions each rule sets, in evaluation order, by the rule's position: built once per
+ * snapshot (snapshots replace their rules, never change them), so a decision looks them up once, not per rule.
+ */
+const checksBySnapshot = new WeakMap<ProjectRouting, RuleChecks[]>();
+
+function checksOf(routing: ProjectRouting): RuleChecks[] {
+  let list = checksBySnapshot.get(routing);
   if (!list) {
-    list = checks.filter(([key]) => rule.conditions[key] !== undefined);
-    checksByRule.set(rule, list);
+    list = routing.rules.map((rule) => checks.filter(([key]) => rule.conditions[key] !== undefined));
+    checksBySnapshot.set(routing, list);
   }
   return list;
 }
 
-function firstFailing(rule: Rule, ctx: Context): RuleTrace['failed'] {
+function firstFailing(rule: Rule, ruleChecks: RuleChecks, ctx: Context): RuleTrace['failed'] {
   if (!rule.enabled) return 'disabled';
-  for (const [key, check] of checksOf(rule)) {
+  for (const [key, check] of ruleChecks) {
     if (!check(rule.conditions, ctx, rule.action)) return key;
   }
   return null;
@@ -164,8 +169,11 @@ function mergeTargets(first: DecidedTarget[], more: DecidedTarget[]): DecidedTar
 
 /** The first rule after `from` that fires with something other than the owner: where an unanswered owner call overflows. */
 function overflowAfter(ctx: Context, from: number): { rule: Rule; targets: DecidedTarget[] } | null {
-  for (const rule of ctx.routing.rules.slice(from + 1)) {
-    if (rule.action.type === 'owner' || rule.action.type === 'reject' || firstFailing(rule, ctx) !== null) continue;
+  const { rules } = ctx.routing;
+  const ruleChecks = checksOf(ctx.routing);
+  for (let i = from + 1; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (rule.action.type === 'owner' || rule.action.type === 'reject' || firstFailing(rule, ruleChecks[i]!, ctx) !== null) continue;
     const targets = targetsOf(rule.action, ctx);
     if (targets && targets.length > 0) return { rule, targets };
   }
@@ -182,9 +190,10 @@ export function decide(input: DecisionInput): Decision {
   const trace: RuleTrace[] = [];
   const tracing = input.trace !== false;
   const rules = input.routing.rules;
+  const ruleChecks = checksOf(input.routing);
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    const failed = firstFailing(rule, ctx);
+    const failed = firstFailing(rule, ruleChecks[i]!, ctx);
     const targets = failed === null ? targetsOf(rule.action, ctx) : null;
     if (failed !== null || targets === null) {
       if (tracing) trace.push({ ruleId: rule.id, name: rule.name, matched: false, failed: failed ?? 'no_target' });
