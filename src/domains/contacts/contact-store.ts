@@ -1,4 +1,5 @@
 import type { ContactView } from './contacts-repo.ts';
+import { PhoneTable } from './phone-table.ts';
 import { packTexts, SEP, unpackTexts, type AccountFacts, type ContactColumns, type ContactRow, type SharedValues } from './contact-record.ts';
 
 /** Per-slot integer fields: account, owner, tags, labels, place (numbers in the shared tables; -1 for none). */
@@ -16,7 +17,7 @@ const EMPTY_CUSTOM = '{}';
  * doubles. Objects per contact would cost several times as much at a million contacts.
  */
 export class ContactStore {
-  readonly byPhone = new Map<string, number>();
+  readonly byPhone = new PhoneTable();
   private readonly byId = new Map<string, number>();
   private readonly ids: Array<string | undefined> = [];
   private readonly phones: Array<string | readonly string[] | undefined> = [];
