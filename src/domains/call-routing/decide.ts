@@ -168,9 +168,8 @@ function mergeTargets(first: DecidedTarget[], more: DecidedTarget[]): DecidedTar
 }
 
 /** The first rule after `from` that fires with something other than the owner: where an unanswered owner call overflows. */
-function overflowAfter(ctx: Context, from: number): { rule: Rule; targets: DecidedTarget[] } | null {
+function overflowAfter(ctx: Context, ruleChecks: RuleChecks[], from: number): { rule: Rule; targets: DecidedTarget[] } | null {
   const { rules } = ctx.routing;
-  const ruleChecks = checksOf(ctx.routing);
   for (let i = from + 1; i < rules.length; i++) {
     const rule = rules[i]!;
     if (rule.action.type === 'owner' || rule.action.type === 'reject' || firstFailing(rule, ruleChecks[i]!, ctx) !== null) continue;
@@ -200,7 +199,7 @@ export function decide(input: DecisionInput): Decision {
       continue;
     }
     if (tracing) trace.push({ ruleId: rule.id, name: rule.name, matched: true, failed: null });
-    const over = rule.action.type === 'owner' ? overflowAfter(ctx, i) : null;
+    const over = rule.action.type === 'owner' ? overflowAfter(ctx, ruleChecks, i) : null;
     return {
       rule: ref(rule),
       action: rule.action,

@@ -51,6 +51,19 @@ function at(offsetMs: number) {
   vi.setSystemTime(Date.now() + offsetMs);
 }
 
+/** A trunk billed per second at `ratePerMinute` CZK for Czech numbers. */
+async function czechTrunk(name: string, ratePerMinute: number): Promise<{ id: string }> {
+  const api = projectApi(sb, p);
+  const trunk = await api('POST', '/trunks', { name, currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
+  await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute }] });
+  return trunk;
+}
+
+/** A call placed to the customer on the trunk. */
+const outbound = (callId: string, kind: EventMap['call.originated']['kind'], trunkId: string, agentId: string | null): EventMap['call.originated'] => ({
+  callId, adapter: 'sim', kind, to: CUSTOMER, callerId: '+420222000001', trunkId, agentId, contactId, campaignId: null, leadId: null, taskId: null,
+});
+
 describe('call records from call events', () => {
   it('keeps an answered inbound call, and the agent is busy while talking and back after wrap-up', async () => {
     const updates = updatesOf('in-1');
@@ -112,13 +125,9 @@ describe('call records from call events', () => {
   });
 
   it('prices an outbound call on its trunk when it ends', async () => {
-    const api = projectApi(sb, p);
-    const trunk = await api('POST', '/trunks', { name: 'Main', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
-    await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 1.2 }] });
+    const trunk = await czechTrunk('Main', 1.2);
     at(-100_000);
-    await callEvent(sb, p.projectId, 'call.originated', {
-      callId: 'out-1', adapter: 'sim', kind: 'click_to_call', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: other.id, contactId, campaignId: null, leadId: null, taskId: null,
-    });
+    await callEvent(sb, p.projectId, 'call.originated', outbound('out-1', 'click_to_call', trunk.id, other.id));
     at(-90_000);
     await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-1', extension: '202', agentId: other.id, answeredBy: 'human' });
     vi.useRealTimers();
@@ -132,13 +141,9 @@ describe('call records from call events', () => {
   });
 
   it('bills an abandoned campaign call for its answered time, though nobody talked', async () => {
-    const api = projectApi(sb, p);
-    const trunk = await api('POST', '/trunks', { name: 'Dialer', currency: 'CZK', firstIncrement: 1, nextIncrement: 1 });
-    await api('PUT', `/trunks/${trunk.id}/prices`, { prices: [{ prefix: '+420', ratePerMinute: 6 }] });
+    const trunk = await czechTrunk('Dialer', 6);
     at(-30_000);
-    await callEvent(sb, p.projectId, 'call.originated', {
-      callId: 'out-abandoned', adapter: 'sim', kind: 'campaign', to: CUSTOMER, callerId: '+420222000001', trunkId: trunk.id, agentId: null, contactId, campaignId: null, leadId: null, taskId: null,
-    });
+    await callEvent(sb, p.projectId, 'call.originated', outbound('out-abandoned', 'campaign', trunk.id, null));
     at(-10_000);
     await callEvent(sb, p.projectId, 'call.answered', { callId: 'out-abandoned', extension: null, agentId: null, answeredBy: 'human' });
     vi.useRealTimers();
